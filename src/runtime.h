@@ -1,0 +1,92 @@
+/* Run-time objects (the spec's store) and the execution state. */
+#ifndef CW_RUNTIME_H
+#define CW_RUNTIME_H
+
+#include "module.h"
+
+struct cw_func {
+    const cw_functype *type;
+    cw_instance *inst;       /* NULL for host functions */
+    const cw_funcdef *def;   /* defined function: its compiled code and frame layout */
+    uint32_t index;          /* index in inst's module */
+    cw_host_fn host;
+    void *env;
+    cw_functype host_type;   /* host functions own a copy of their type */
+};
+
+struct cw_table {
+    uint8_t elem;
+    cw_limits lim;
+    uint32_t size;
+    uint64_t *elems; /* references as slots: 0 is null */
+};
+
+struct cw_memory {
+    uint8_t *data;
+    uint64_t size; /* bytes */
+    cw_limits lim;
+};
+
+struct cw_global {
+    uint8_t type;
+    bool mut;
+    uint64_t val;
+};
+
+struct cw_instance {
+    const cw_module *module;
+    cw_store *store;
+    cw_func **funcs;
+    cw_table **tables;
+    cw_memory **mems;
+    cw_global **globals;
+    bool *elem_dropped;
+    bool *data_dropped;
+};
+
+/* A call frame. Offsets, not pointers, where the stacks may be reallocated. */
+typedef struct cw_frame {
+    cw_func *fn;
+    const uint32_t *ret_pc; /* caller's continuation */
+    uint32_t fp;            /* caller's frame base, as a slot index */
+} cw_frame;
+
+/* The whole execution state of a store: an explicit value stack and frame stack, so Wasm calls
+ * never recurse on the C stack and the state can be saved. */
+typedef struct cw_exec {
+    uint64_t *stack;
+    uint64_t stack_cap, max_slots;
+    cw_frame *frames;
+    uint32_t nframes, frames_cap, max_frames;
+    const char *trap; /* message of the last trap */
+    cw_errkind status;
+} cw_exec;
+
+typedef struct cw_alloc {
+    struct cw_alloc *next;
+    void (*free_fn)(void *);
+    void *obj;
+} cw_alloc;
+
+struct cw_store {
+    cw_alloc *allocs; /* everything the store owns */
+    cw_exec exec;
+};
+
+/* Store ownership: registers obj to be released with free_fn when the store is freed. */
+void *cw_store_own(cw_store *s, void *obj, void (*free_fn)(void *));
+
+/* Interpreter (interp.c): runs f with args in slots; results replace them. */
+cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err);
+
+uint64_t cw_value_to_slot(const cw_value *v);
+cw_value cw_slot_to_value(uint64_t slot, uint8_t type);
+
+/* Segment copies shared by instantiation and the bulk instructions; they return a trap message or NULL. */
+const char *cw_table_init(cw_instance *in, uint32_t table, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);
+const char *cw_memory_init(cw_instance *in, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);
+
+bool cw_memory_grow(cw_memory *m, uint32_t delta_pages);
+bool cw_table_grow(cw_table *t, uint32_t delta, uint64_t init);
+
+#endif

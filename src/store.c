@@ -1,0 +1,170 @@
+/* The store: owns instances and host objects; creates, grows and reads them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+
+#define DEFAULT_MAX_FRAMES 100000u
+#define DEFAULT_MAX_SLOTS (16u << 20) /* 128 MiB of value stack */
+#define MAX_TABLE_ELEMS (10u << 20)   /* beyond this table.grow fails rather than exhaust the host */
+
+cw_store *cw_store_new(void) {
+    cw_store *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->exec.max_frames = DEFAULT_MAX_FRAMES;
+    s->exec.max_slots = DEFAULT_MAX_SLOTS;
+    return s;
+}
+
+void cw_store_set_limits(cw_store *s, uint32_t max_call_depth, uint64_t max_stack_slots) {
+    if (max_call_depth) s->exec.max_frames = max_call_depth;
+    if (max_stack_slots) s->exec.max_slots = max_stack_slots;
+}
+
+void *cw_store_own(cw_store *s, void *obj, void (*free_fn)(void *)) {
+    cw_alloc *a = obj ? malloc(sizeof *a) : NULL;
+    if (!a) {
+        free_fn(obj);
+        return NULL;
+    }
+    *a = (cw_alloc){s->allocs, free_fn, obj};
+    s->allocs = a;
+    return obj;
+}
+
+void cw_store_free(cw_store *s) {
+    if (!s) return;
+    while (s->allocs) {
+        cw_alloc *a = s->allocs;
+        s->allocs = a->next;
+        a->free_fn(a->obj);
+        free(a);
+    }
+    free(s->exec.stack);
+    free(s->exec.frames);
+    free(s);
+}
+
+static void free_host_func(void *p) {
+    cw_func *f = p;
+    free((void *)f->host_type.params);
+    free(f);
+}
+
+cw_func *cw_func_new_host(cw_store *s, const cw_functype *type, cw_host_fn fn, void *env) {
+    cw_func *f = calloc(1, sizeof *f);
+    uint8_t *types = malloc(type->nparams + type->nresults + 1);
+    if (!f || !types) {
+        free(f);
+        free(types);
+        return NULL;
+    }
+    if (type->nparams) memcpy(types, type->params, type->nparams);
+    if (type->nresults) memcpy(types + type->nparams, type->results, type->nresults);
+    f->host_type = (cw_functype){type->nparams, type->nresults, types, types + type->nparams};
+    f->type = &f->host_type;
+    f->host = fn;
+    f->env = env;
+    return cw_store_own(s, f, free_host_func);
+}
+
+static void free_table(void *p) {
+    cw_table *t = p;
+    free(t->elems);
+    free(t);
+}
+
+cw_table *cw_table_new(cw_store *s, cw_valtype elem, cw_limits lim) {
+    cw_table *t = calloc(1, sizeof *t);
+    if (!t || lim.min > MAX_TABLE_ELEMS) {
+        free(t);
+        return NULL;
+    }
+    t->elems = calloc(lim.min ? lim.min : 1, sizeof *t->elems);
+    if (!t->elems) {
+        free(t);
+        return NULL;
+    }
+    t->elem = (uint8_t)elem;
+    t->lim = lim;
+    t->size = lim.min;
+    return cw_store_own(s, t, free_table);
+}
+
+bool cw_table_grow(cw_table *t, uint32_t delta, uint64_t init) {
+    uint64_t max = t->lim.has_max ? t->lim.max : UINT32_MAX;
+    uint64_t n = (uint64_t)t->size + delta;
+    if (n > max || n > MAX_TABLE_ELEMS) return false;
+    uint64_t *e = realloc(t->elems, (n ? n : 1) * sizeof *e);
+    if (!e) return false;
+    for (uint64_t i = t->size; i < n; i++) e[i] = init;
+    t->elems = e;
+    t->size = (uint32_t)n;
+    return true;
+}
+
+static void free_memory(void *p) {
+    cw_memory *m = p;
+    free(m->data);
+    free(m);
+}
+
+cw_memory *cw_memory_new(cw_store *s, cw_limits lim) {
+    cw_memory *m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+    m->lim = lim;
+    m->size = (uint64_t)lim.min * CW_PAGE_SIZE;
+    m->data = calloc(m->size ? m->size : 1, 1);
+    if (!m->data) {
+        free(m);
+        return NULL;
+    }
+    return cw_store_own(s, m, free_memory);
+}
+
+bool cw_memory_grow(cw_memory *m, uint32_t delta_pages) {
+    uint64_t max = m->lim.has_max ? m->lim.max : CW_MAX_PAGES;
+    uint64_t pages = m->size / CW_PAGE_SIZE + delta_pages;
+    if (pages > max) return false;
+    if (delta_pages == 0) return true;
+    uint64_t bytes = pages * CW_PAGE_SIZE;
+    if (bytes > SIZE_MAX) return false;
+    uint8_t *d = realloc(m->data, (size_t)bytes);
+    if (!d) return false;
+    memset(d + m->size, 0, (size_t)(bytes - m->size));
+    m->data = d;
+    m->size = bytes;
+    return true;
+}
+
+cw_global *cw_global_new(cw_store *s, cw_value init, bool mutable_) {
+    cw_global *g = calloc(1, sizeof *g);
+    if (!g) return NULL;
+    g->type = init.type;
+    g->mut = mutable_;
+    g->val = cw_value_to_slot(&init);
+    return cw_store_own(s, g, free);
+}
+
+uint64_t cw_value_to_slot(const cw_value *v) {
+    switch (v->type) {
+    case CW_I32: case CW_F32: return v->of.i32;
+    case CW_FUNCREF: case CW_EXTERNREF: return (uint64_t)(uintptr_t)v->of.ref;
+    default: return v->of.i64;
+    }
+}
+
+cw_value cw_slot_to_value(uint64_t slot, uint8_t type) {
+    cw_value v = {.type = type};
+    switch (type) {
+    case CW_I32: case CW_F32: v.of.i32 = (uint32_t)slot; break;
+    case CW_FUNCREF: case CW_EXTERNREF: v.of.ref = (void *)(uintptr_t)slot; break;
+    default: v.of.i64 = slot; break;
+    }
+    return v;
+}
+
+cw_value cw_global_get(const cw_global *g) { return cw_slot_to_value(g->val, g->type); }
+uint8_t *cw_memory_data(cw_memory *m) { return m->data; }
+uint64_t cw_memory_size(const cw_memory *m) { return m->size; }
+const cw_functype *cw_func_type(const cw_func *f) { return f->type; }

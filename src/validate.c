@@ -1,0 +1,660 @@
+/* Validator and compiler: type-checks a function body with the spec's operand and control
+ * stacks and, in the same pass, emits the internal code the interpreter runs. Every branch gets
+ * its target position, the slot height to cut the stack back to and how many slots to keep. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "opcodes.h"
+#include "reader.h"
+#include "valtypes.h"
+
+#define UNKNOWN 0 /* operand of the polymorphic stack after unreachable code */
+#define NO_FIXUP 0xffffffffu
+
+typedef struct ctrl {
+    uint8_t op; /* CW_OP_BLOCK, LOOP, IF, ELSE, or END for the function itself */
+    const uint8_t *params, *results;
+    uint32_t nparams, nresults;
+    uint32_t height, slots; /* operand stack height and slot height below the params */
+    bool unreachable, dead;  /* dead: no code is emitted (the block itself cannot run) */
+    uint32_t loop_pos;       /* loop: where a branch to it goes */
+    uint32_t fixups;         /* forward branches to patch with the end position */
+    uint32_t else_fixup;     /* if: the JMP_UNLESS to patch with the else position */
+} ctrl;
+
+typedef struct vstate {
+    cw_module *m;
+    cw_funcdef *f;
+    cw_reader r;
+    uint8_t *vals;
+    uint32_t nvals, vals_cap, slots, max_slots;
+    ctrl *ctrls;
+    uint32_t nctrls, ctrls_cap;
+    uint32_t op_offset; /* bytecode offset of the instruction being compiled */
+} vstate;
+
+uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
+
+bool cw_functype_eq(const cw_functype *a, const cw_functype *b) {
+    return a == b || (a->nparams == b->nparams && a->nresults == b->nresults &&
+                      memcmp(a->params, b->params, a->nparams) == 0 &&
+                      memcmp(a->results, b->results, a->nresults) == 0);
+}
+
+static bool fail(vstate *v, const char *msg) {
+    if (cw_rd_ok(&v->r)) cw_set_error(v->r.err, CW_ERR_INVALID, "%s", msg);
+    v->r.p = v->r.end;
+    return false;
+}
+
+static bool oom(vstate *v) { return cw_rd_fail(&v->r, "out of memory"); }
+
+/* ---- code emission ---- */
+
+static ctrl *top(vstate *v) { return &v->ctrls[v->nctrls - 1]; }
+static bool emitting(vstate *v) { return !top(v)->dead && !top(v)->unreachable; }
+
+static uint32_t code_pos(vstate *v) { return (uint32_t)v->m->code_len; }
+
+static void emit(vstate *v, uint32_t word) {
+    cw_module *m = v->m;
+    if (m->code_len == m->code_cap) {
+        size_t cap = m->code_cap ? m->code_cap * 2 : 1024;
+        uint32_t *c = realloc(m->code, cap * sizeof *c);
+        if (!c) return (void)oom(v);
+        m->code = c, m->code_cap = cap;
+    }
+    m->code[m->code_len++] = word;
+}
+
+/* Starts an instruction: records its original bytecode offset for checkpoints and traces. */
+static void emit_op(vstate *v, enum cw_op op) {
+    cw_module *m = v->m;
+    if (m->npcmap == m->pcmap_cap) {
+        size_t cap = m->pcmap_cap ? m->pcmap_cap * 2 : 1024;
+        cw_pcmap *p = realloc(m->pcmap, cap * sizeof *p);
+        if (!p) return (void)oom(v);
+        m->pcmap = p, m->pcmap_cap = cap;
+    }
+    m->pcmap[m->npcmap++] = (cw_pcmap){code_pos(v), v->op_offset};
+    emit(v, op);
+}
+
+static void emit_fixup(vstate *v, uint32_t *list) {
+    uint32_t pos = code_pos(v);
+    emit(v, *list);
+    *list = pos;
+}
+
+static void patch_fixups(vstate *v, uint32_t list, uint32_t target) {
+    while (list != NO_FIXUP && cw_rd_ok(&v->r)) {
+        uint32_t next = v->m->code[list];
+        v->m->code[list] = target;
+        list = next;
+    }
+}
+
+/* ---- the operand stack of types ---- */
+
+static void push(vstate *v, uint8_t t) {
+    if (v->nvals == v->vals_cap) {
+        uint32_t cap = v->vals_cap ? v->vals_cap * 2 : 64;
+        uint8_t *p = realloc(v->vals, cap);
+        if (!p) return (void)oom(v);
+        v->vals = p, v->vals_cap = cap;
+    }
+    v->vals[v->nvals++] = t;
+    v->slots += cw_valtype_slots(t);
+    if (v->slots > v->max_slots) v->max_slots = v->slots;
+}
+
+static uint8_t pop(vstate *v) {
+    ctrl *c = top(v);
+    if (v->nvals == c->height) {
+        if (!c->unreachable) fail(v, "type mismatch");
+        return UNKNOWN;
+    }
+    uint8_t t = v->vals[--v->nvals];
+    v->slots -= cw_valtype_slots(t);
+    return t;
+}
+
+static uint8_t pop_expect(vstate *v, uint8_t want) {
+    uint8_t t = pop(v);
+    if (t != want && t != UNKNOWN && want != UNKNOWN) fail(v, "type mismatch");
+    return t == UNKNOWN ? want : t;
+}
+
+static void pop_types(vstate *v, const uint8_t *types, uint32_t n) {
+    for (uint32_t i = n; i-- > 0;) pop_expect(v, types[i]);
+}
+
+static void push_types(vstate *v, const uint8_t *types, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) push(v, types[i]);
+}
+
+static uint32_t types_slots(const uint8_t *types, uint32_t n) {
+    uint32_t s = 0;
+    for (uint32_t i = 0; i < n; i++) s += cw_valtype_slots(types[i]);
+    return s;
+}
+
+static bool is_num(uint8_t t) { return t == CW_I32 || t == CW_I64 || t == CW_F32 || t == CW_F64 || t == CW_V128; }
+static bool is_ref(uint8_t t) { return t == CW_FUNCREF || t == CW_EXTERNREF; }
+
+static void mark_unreachable(vstate *v) {
+    ctrl *c = top(v);
+    while (v->nvals > c->height) v->slots -= cw_valtype_slots(v->vals[--v->nvals]);
+    c->unreachable = true;
+}
+
+/* ---- the control stack ---- */
+
+static void push_ctrl(vstate *v, uint8_t op, const uint8_t *params, uint32_t np, const uint8_t *results,
+                      uint32_t nr) {
+    if (v->nctrls == v->ctrls_cap) {
+        uint32_t cap = v->ctrls_cap ? v->ctrls_cap * 2 : 16;
+        ctrl *p = realloc(v->ctrls, cap * sizeof *p);
+        if (!p) return (void)oom(v);
+        v->ctrls = p, v->ctrls_cap = cap;
+    }
+    bool dead = v->nctrls > 0 && !emitting(v);
+    ctrl *c = &v->ctrls[v->nctrls++];
+    *c = (ctrl){.op = op, .params = params, .results = results, .nparams = np, .nresults = nr,
+                .height = v->nvals, .slots = v->slots, .dead = dead,
+                .loop_pos = code_pos(v), .fixups = NO_FIXUP, .else_fixup = NO_FIXUP};
+    push_types(v, params, np);
+}
+
+/* Label types: a loop's branch carries its params, every other label its results. */
+static void label_types(const ctrl *c, const uint8_t **types, uint32_t *n) {
+    if (c->op == CW_OP_LOOP) *types = c->params, *n = c->nparams;
+    else *types = c->results, *n = c->nresults;
+}
+
+static ctrl *read_label(vstate *v) {
+    uint32_t depth = cw_rd_u32(&v->r);
+    if (!cw_rd_ok(&v->r)) return NULL;
+    if (depth >= v->nctrls) return fail(v, "unknown label"), NULL;
+    return &v->ctrls[v->nctrls - 1 - depth];
+}
+
+/* Emits the (target, height, keep) triple of a branch to label c. */
+static void emit_branch_target(vstate *v, ctrl *c) {
+    const uint8_t *t;
+    uint32_t n;
+    label_types(c, &t, &n);
+    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
+    else emit_fixup(v, &c->fixups);
+    emit(v, c->slots);
+    emit(v, types_slots(t, n));
+}
+
+static void emit_jump(vstate *v, enum cw_op op, ctrl *c) {
+    emit_op(v, op);
+    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
+    else emit_fixup(v, &c->fixups);
+}
+
+static void read_blocktype(vstate *v, const uint8_t **params, uint32_t *np, const uint8_t **results,
+                           uint32_t *nr) {
+    static const uint8_t single[] = {CW_I32, CW_I64, CW_F32, CW_F64, CW_V128, CW_FUNCREF, CW_EXTERNREF};
+    *np = *nr = 0;
+    *params = *results = NULL;
+    if (v->r.p < v->r.end && *v->r.p == 0x40) {
+        v->r.p++;
+        return;
+    }
+    if (v->r.p < v->r.end && (*v->r.p & 0xc0) == 0x40) { /* a one-byte negative s33: a value type */
+        uint8_t b = *v->r.p++;
+        const uint8_t *t = memchr(single, b, sizeof single);
+        if (!t || b == CW_V128) return (void)cw_rd_fail(&v->r, "malformed value type");
+        *results = t, *nr = 1;
+        return;
+    }
+    int64_t idx = cw_rd_s33(&v->r);
+    if (!cw_rd_ok(&v->r)) return;
+    if (idx < 0 || idx >= v->m->ntypes) return (void)fail(v, "unknown type");
+    const cw_functype *ft = &v->m->types[idx];
+    *params = ft->params, *np = ft->nparams, *results = ft->results, *nr = ft->nresults;
+}
+
+/* ---- per-instruction rules ---- */
+
+typedef struct simple_op {
+    uint8_t kind, p, r, size; /* kind: 1 unary, 2 binary, 3 load, 4 store; size: access bytes */
+} simple_op;
+
+static const simple_op simple_ops[CW_OP_COUNT] = {
+#define V_S(ID, ...)
+#define V_UN(ID, code, name, P, R, ...) [CW_OP_##ID] = {1, CW_VT_##P, CW_VT_##R, 0},
+#define V_BIN(ID, code, name, P, R, ...) [CW_OP_##ID] = {2, CW_VT_##P, CW_VT_##R, 0},
+#define V_LD(ID, code, name, R, MT) [CW_OP_##ID] = {3, CW_I32, CW_VT_##R, sizeof(MT)},
+#define V_ST(ID, code, name, P, MT) [CW_OP_##ID] = {4, CW_VT_##P, 0, sizeof(MT)},
+    CW_OPCODES(V_S, V_UN, V_BIN, V_UN, V_BIN, V_LD, V_ST)
+#undef V_S
+#undef V_UN
+#undef V_BIN
+#undef V_LD
+#undef V_ST
+};
+
+static uint16_t op_by_byte[256], op_by_fc[32];
+
+static void init_op_lookup(void) {
+    static bool done;
+    if (done) return;
+    for (int i = 0; i < CW_OP_COUNT; i++) {
+        uint32_t code = cw_ops[i].code;
+        if (code < 0x100) op_by_byte[code] = (uint16_t)(i + 1);
+        else if ((code >> 8) == 0xfc) op_by_fc[code & 0xff] = (uint16_t)(i + 1);
+    }
+    done = true;
+}
+
+/* Decodes the next opcode to an op id, or -1 when the bytes name no instruction. */
+static int read_op(vstate *v) {
+    uint8_t b = cw_rd_u8(&v->r);
+    if (!cw_rd_ok(&v->r)) return -1;
+    if (b == 0xfc) {
+        uint32_t sub = cw_rd_u32(&v->r);
+        if (!cw_rd_ok(&v->r)) return -1;
+        if (sub < 32 && op_by_fc[sub]) return op_by_fc[sub] - 1;
+    } else if (op_by_byte[b]) {
+        return op_by_byte[b] - 1;
+    }
+    cw_rd_fail(&v->r, "illegal opcode");
+    return -1;
+}
+
+static void need_memory(vstate *v) {
+    if (v->m->nmems == 0) fail(v, "unknown memory");
+}
+
+static void read_zero_byte(vstate *v) {
+    if (cw_rd_u8(&v->r) != 0 && cw_rd_ok(&v->r)) cw_rd_fail(&v->r, "zero byte expected");
+}
+
+static uint32_t read_index(vstate *v, uint32_t limit, const char *unknown) {
+    uint32_t i = cw_rd_u32(&v->r);
+    if (cw_rd_ok(&v->r) && i >= limit) fail(v, unknown);
+    return i;
+}
+
+static uint32_t read_table(vstate *v) { return read_index(v, v->m->ntables, "unknown table"); }
+
+static uint32_t read_data_index(vstate *v) {
+    uint32_t d = cw_rd_u32(&v->r);
+    if (!cw_rd_ok(&v->r)) return 0;
+    if (!v->m->has_datacount) return cw_rd_fail(&v->r, "data count section required"), 0;
+    if (d >= v->m->datacount) fail(v, "unknown data segment");
+    return d;
+}
+
+static uint32_t read_local(vstate *v) { return read_index(v, v->f->nlocals, "unknown local"); }
+
+static void memarg(vstate *v, uint32_t size, enum cw_op op) {
+    uint32_t align = cw_rd_u32(&v->r);
+    uint32_t offset = cw_rd_u32(&v->r);
+    if (!cw_rd_ok(&v->r)) return;
+    need_memory(v);
+    if (align >= 32 || (1u << align) > size) fail(v, "alignment must not be larger than natural");
+    if (emitting(v)) {
+        emit_op(v, op);
+        emit(v, offset);
+    }
+}
+
+static bool compile_op(vstate *v, int op) {
+    cw_module *m = v->m;
+    const simple_op *s = &simple_ops[op];
+    if (s->kind) {
+        if (s->kind >= 3) {
+            memarg(v, s->size, (enum cw_op)op);
+            if (s->kind == 3) pop_expect(v, CW_I32), push(v, s->r);
+            else pop_expect(v, s->p), pop_expect(v, CW_I32);
+            return cw_rd_ok(&v->r);
+        }
+        if (s->kind == 2) pop_expect(v, s->p);
+        pop_expect(v, s->p);
+        push(v, s->r);
+        if (emitting(v)) emit_op(v, (enum cw_op)op);
+        return cw_rd_ok(&v->r);
+    }
+    ctrl *c;
+    switch (op) {
+    case CW_OP_UNREACHABLE:
+        if (emitting(v)) emit_op(v, CW_OP_UNREACHABLE);
+        mark_unreachable(v);
+        break;
+    case CW_OP_NOP:
+        break;
+    case CW_OP_BLOCK:
+    case CW_OP_LOOP:
+    case CW_OP_IF: {
+        const uint8_t *params, *results;
+        uint32_t np, nr;
+        read_blocktype(v, &params, &np, &results, &nr);
+        if (op == CW_OP_IF) pop_expect(v, CW_I32);
+        pop_types(v, params, np);
+        bool emit_if = op == CW_OP_IF && emitting(v);
+        if (emit_if) emit_op(v, CW_OP_JMP_UNLESS);
+        uint32_t else_fixup = emit_if ? code_pos(v) : NO_FIXUP;
+        if (emit_if) emit(v, NO_FIXUP);
+        push_ctrl(v, (uint8_t)op, params, np, results, nr);
+        if (cw_rd_ok(&v->r)) top(v)->else_fixup = else_fixup;
+        break;
+    }
+    case CW_OP_ELSE:
+        c = top(v);
+        if (c->op != CW_OP_IF) return fail(v, "else without if");
+        pop_types(v, c->results, c->nresults);
+        if (v->nvals != c->height) return fail(v, "type mismatch");
+        if (emitting(v)) emit_jump(v, CW_OP_JMP, c);
+        c->unreachable = false;
+        c->op = CW_OP_ELSE;
+        if (c->else_fixup != NO_FIXUP) m->code[c->else_fixup] = code_pos(v);
+        c->else_fixup = NO_FIXUP;
+        push_types(v, c->params, c->nparams);
+        break;
+    case CW_OP_END: {
+        c = top(v);
+        pop_types(v, c->results, c->nresults);
+        if (v->nvals != c->height) return fail(v, "type mismatch");
+        /* An if without else passes its params through as results: they must agree. */
+        if (c->op == CW_OP_IF && (c->nparams != c->nresults || memcmp(c->params, c->results, c->nparams)))
+            return fail(v, "type mismatch");
+        if (c->op == CW_OP_END) {
+            /* Branches to the function's label land on its return. */
+            patch_fixups(v, c->fixups, code_pos(v));
+            emit_op(v, CW_OP_RETURN);
+            push_types(v, c->results, c->nresults);
+            v->nctrls--;
+            return cw_rd_ok(&v->r);
+        }
+        uint32_t end = code_pos(v);
+        if (c->else_fixup != NO_FIXUP) m->code[c->else_fixup] = end;
+        patch_fixups(v, c->fixups, end);
+        ctrl done = *c;
+        v->nctrls--;
+        push_types(v, done.results, done.nresults);
+        break;
+    }
+    case CW_OP_BR:
+    case CW_OP_BR_IF: {
+        c = read_label(v);
+        if (!c) return false;
+        if (op == CW_OP_BR_IF) pop_expect(v, CW_I32);
+        const uint8_t *t;
+        uint32_t n;
+        label_types(c, &t, &n);
+        pop_types(v, t, n);
+        if (emitting(v)) {
+            /* Values need moving only when something lies between them and the label's base. */
+            if (v->slots != c->slots) {
+                emit_op(v, op == CW_OP_BR ? CW_OP_BR : CW_OP_BR_IF_MOVE);
+                emit_branch_target(v, c);
+            } else {
+                emit_jump(v, op == CW_OP_BR ? CW_OP_JMP : CW_OP_JMP_IF, c);
+            }
+        }
+        if (op == CW_OP_BR) mark_unreachable(v);
+        else push_types(v, t, n);
+        break;
+    }
+    case CW_OP_BR_TABLE: {
+        uint32_t n = cw_rd_u32(&v->r);
+        if (!cw_rd_ok(&v->r)) return false;
+        if ((size_t)n > (size_t)(v->r.end - v->r.p)) return cw_rd_fail(&v->r, "unexpected end");
+        pop_expect(v, CW_I32);
+        bool emit_it = emitting(v);
+        if (emit_it) emit_op(v, CW_OP_BR_TABLE), emit(v, n);
+        const uint8_t *arity_types = NULL;
+        uint32_t arity = 0;
+        for (uint32_t i = 0; i <= n; i++) {
+            c = read_label(v);
+            if (!c) return false;
+            const uint8_t *t;
+            uint32_t k;
+            label_types(c, &t, &k);
+            if (i == 0) arity_types = t, arity = k;
+            else if (k != arity) return fail(v, "type mismatch");
+            /* Each label is checked against the current stack without consuming it. */
+            uint32_t save_n = v->nvals, save_slots = v->slots;
+            pop_types(v, t, k);
+            if (emit_it) emit_branch_target(v, c);
+            v->nvals = save_n, v->slots = save_slots;
+            if (!cw_rd_ok(&v->r)) return false;
+        }
+        pop_types(v, arity_types, arity);
+        mark_unreachable(v);
+        break;
+    }
+    case CW_OP_RETURN:
+        pop_types(v, v->ctrls[0].results, v->ctrls[0].nresults);
+        if (emitting(v)) emit_op(v, CW_OP_RETURN);
+        mark_unreachable(v);
+        break;
+    case CW_OP_CALL: {
+        uint32_t fi = read_index(v, m->nfuncs, "unknown function");
+        if (!cw_rd_ok(&v->r)) return false;
+        const cw_functype *t = m->funcs[fi].type;
+        pop_types(v, t->params, t->nparams);
+        if (emitting(v)) emit_op(v, CW_OP_CALL), emit(v, fi);
+        push_types(v, t->results, t->nresults);
+        break;
+    }
+    case CW_OP_CALL_INDIRECT: {
+        uint32_t ti = read_index(v, m->ntypes, "unknown type");
+        uint32_t tab = read_table(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        if (m->tables[tab].elem != CW_FUNCREF) return fail(v, "type mismatch");
+        pop_expect(v, CW_I32);
+        const cw_functype *t = &m->types[ti];
+        pop_types(v, t->params, t->nparams);
+        if (emitting(v)) emit_op(v, CW_OP_CALL_INDIRECT), emit(v, ti), emit(v, tab);
+        push_types(v, t->results, t->nresults);
+        break;
+    }
+    case CW_OP_DROP:
+        pop(v);
+        if (emitting(v)) emit_op(v, CW_OP_DROP);
+        break;
+    case CW_OP_SELECT:
+    case CW_OP_SELECT_T: {
+        uint8_t want = UNKNOWN;
+        if (op == CW_OP_SELECT_T) {
+            uint32_t n = cw_rd_u32(&v->r);
+            if (!cw_rd_ok(&v->r)) return false;
+            if (n != 1) return fail(v, "invalid result arity");
+            want = cw_rd_u8(&v->r);
+            if (cw_rd_ok(&v->r) && !is_num(want) && !is_ref(want)) return cw_rd_fail(&v->r, "malformed value type");
+        }
+        pop_expect(v, CW_I32);
+        uint8_t b = pop_expect(v, want);
+        uint8_t a = pop_expect(v, want);
+        if (op == CW_OP_SELECT) {
+            if ((a != UNKNOWN && !is_num(a)) || (b != UNKNOWN && !is_num(b))) return fail(v, "type mismatch");
+            if (a != b && a != UNKNOWN && b != UNKNOWN) return fail(v, "type mismatch");
+            want = a == UNKNOWN ? b : a;
+        }
+        push(v, want);
+        if (emitting(v)) emit_op(v, CW_OP_SELECT);
+        break;
+    }
+    case CW_OP_LOCAL_GET:
+    case CW_OP_LOCAL_SET:
+    case CW_OP_LOCAL_TEE: {
+        uint32_t l = read_local(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        uint8_t t = v->f->local_types[l];
+        if (op != CW_OP_LOCAL_GET) pop_expect(v, t);
+        if (op != CW_OP_LOCAL_SET) push(v, t);
+        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, v->f->local_slot[l]);
+        break;
+    }
+    case CW_OP_GLOBAL_GET:
+    case CW_OP_GLOBAL_SET: {
+        uint32_t g = read_index(v, m->nglobals, "unknown global");
+        if (!cw_rd_ok(&v->r)) return false;
+        if (op == CW_OP_GLOBAL_SET) {
+            if (!m->globals[g].mut) return fail(v, "global is immutable");
+            pop_expect(v, m->globals[g].type);
+        } else {
+            push(v, m->globals[g].type);
+        }
+        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, g);
+        break;
+    }
+    case CW_OP_TABLE_GET:
+    case CW_OP_TABLE_SET: {
+        uint32_t t = read_table(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        if (op == CW_OP_TABLE_SET) pop_expect(v, m->tables[t].elem);
+        pop_expect(v, CW_I32);
+        if (op == CW_OP_TABLE_GET) push(v, m->tables[t].elem);
+        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, t);
+        break;
+    }
+    case CW_OP_MEMORY_SIZE:
+    case CW_OP_MEMORY_GROW:
+        read_zero_byte(v);
+        need_memory(v);
+        if (op == CW_OP_MEMORY_GROW) pop_expect(v, CW_I32);
+        push(v, CW_I32);
+        if (emitting(v)) emit_op(v, (enum cw_op)op);
+        break;
+    case CW_OP_I32_CONST:
+    case CW_OP_I64_CONST:
+    case CW_OP_F32_CONST:
+    case CW_OP_F64_CONST: {
+        uint64_t bits;
+        uint8_t t;
+        switch (op) {
+        case CW_OP_I32_CONST: bits = (uint32_t)cw_rd_s32(&v->r), t = CW_I32; break;
+        case CW_OP_I64_CONST: bits = (uint64_t)cw_rd_s64(&v->r), t = CW_I64; break;
+        case CW_OP_F32_CONST: bits = cw_rd_fixed32(&v->r), t = CW_F32; break;
+        default: bits = cw_rd_fixed64(&v->r), t = CW_F64; break;
+        }
+        push(v, t);
+        if (emitting(v)) {
+            /* One internal const op for all: the slot's 64 bits. */
+            emit_op(v, CW_OP_I64_CONST);
+            emit(v, (uint32_t)bits);
+            emit(v, (uint32_t)(bits >> 32));
+        }
+        break;
+    }
+    case CW_OP_REF_NULL: {
+        uint8_t t = cw_rd_u8(&v->r);
+        if (cw_rd_ok(&v->r) && !is_ref(t)) return cw_rd_fail(&v->r, "malformed reference type");
+        push(v, t);
+        if (emitting(v)) emit_op(v, CW_OP_I64_CONST), emit(v, 0), emit(v, 0);
+        break;
+    }
+    case CW_OP_REF_IS_NULL: {
+        uint8_t t = pop(v);
+        if (t != UNKNOWN && !is_ref(t)) return fail(v, "type mismatch");
+        push(v, CW_I32);
+        if (emitting(v)) emit_op(v, CW_OP_REF_IS_NULL);
+        break;
+    }
+    case CW_OP_REF_FUNC: {
+        uint32_t fi = read_index(v, m->nfuncs, "unknown function");
+        if (!cw_rd_ok(&v->r)) return false;
+        if (!m->declared_funcs[fi]) return fail(v, "undeclared function reference");
+        push(v, CW_FUNCREF);
+        if (emitting(v)) emit_op(v, CW_OP_REF_FUNC), emit(v, fi);
+        break;
+    }
+    case CW_OP_MEMORY_INIT: {
+        uint32_t d = read_data_index(v);
+        read_zero_byte(v);
+        need_memory(v);
+        pop_expect(v, CW_I32), pop_expect(v, CW_I32), pop_expect(v, CW_I32);
+        if (emitting(v)) emit_op(v, CW_OP_MEMORY_INIT), emit(v, d);
+        break;
+    }
+    case CW_OP_DATA_DROP: {
+        uint32_t d = read_data_index(v);
+        if (emitting(v)) emit_op(v, CW_OP_DATA_DROP), emit(v, d);
+        break;
+    }
+    case CW_OP_MEMORY_COPY:
+    case CW_OP_MEMORY_FILL:
+        read_zero_byte(v);
+        if (op == CW_OP_MEMORY_COPY) read_zero_byte(v);
+        need_memory(v);
+        pop_expect(v, CW_I32), pop_expect(v, CW_I32), pop_expect(v, CW_I32);
+        if (emitting(v)) emit_op(v, (enum cw_op)op);
+        break;
+    case CW_OP_TABLE_INIT: {
+        uint32_t e = read_index(v, m->nelems, "unknown elem segment");
+        uint32_t t = read_table(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        if (m->elems[e].type != m->tables[t].elem) return fail(v, "type mismatch");
+        pop_expect(v, CW_I32), pop_expect(v, CW_I32), pop_expect(v, CW_I32);
+        if (emitting(v)) emit_op(v, CW_OP_TABLE_INIT), emit(v, e), emit(v, t);
+        break;
+    }
+    case CW_OP_ELEM_DROP: {
+        uint32_t e = read_index(v, m->nelems, "unknown elem segment");
+        if (emitting(v)) emit_op(v, CW_OP_ELEM_DROP), emit(v, e);
+        break;
+    }
+    case CW_OP_TABLE_COPY: {
+        uint32_t dst = read_table(v);
+        uint32_t src = read_table(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        if (m->tables[dst].elem != m->tables[src].elem) return fail(v, "type mismatch");
+        pop_expect(v, CW_I32), pop_expect(v, CW_I32), pop_expect(v, CW_I32);
+        if (emitting(v)) emit_op(v, CW_OP_TABLE_COPY), emit(v, dst), emit(v, src);
+        break;
+    }
+    case CW_OP_TABLE_GROW:
+    case CW_OP_TABLE_SIZE:
+    case CW_OP_TABLE_FILL: {
+        uint32_t t = read_table(v);
+        if (!cw_rd_ok(&v->r)) return false;
+        if (op == CW_OP_TABLE_FILL) pop_expect(v, CW_I32);
+        if (op != CW_OP_TABLE_SIZE) pop_expect(v, CW_I32), pop_expect(v, m->tables[t].elem);
+        if (op == CW_OP_TABLE_FILL) pop_expect(v, CW_I32);
+        if (op != CW_OP_TABLE_FILL) push(v, CW_I32);
+        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, t);
+        break;
+    }
+    default:
+        return cw_rd_fail(&v->r, "illegal opcode");
+    }
+    return cw_rd_ok(&v->r);
+}
+
+bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
+    init_op_lookup();
+    cw_funcdef *f = &m->funcs[fi];
+    const uint8_t *body = m->bytes + f->body_offset;
+    vstate v = {.m = m, .f = f, .r = {body, body + f->body_len, m->bytes, err}};
+    uint32_t slot = 0;
+    for (uint32_t i = 0; i < f->nlocals; i++) {
+        f->local_slot[i] = slot;
+        slot += cw_valtype_slots(f->local_types[i]);
+        if (i + 1 == f->type->nparams) f->param_slots = slot;
+    }
+    f->local_slots = slot;
+    f->result_slots = types_slots(f->type->results, f->type->nresults);
+    f->code_start = code_pos(&v);
+    v.slots = v.max_slots = slot;
+    push_ctrl(&v, CW_OP_END, NULL, 0, f->type->results, f->type->nresults);
+    while (v.nctrls > 0 && cw_rd_ok(&v.r)) {
+        v.op_offset = cw_rd_offset(&v.r);
+        int op = read_op(&v);
+        if (op < 0) break;
+        compile_op(&v, op);
+    }
+    if (cw_rd_ok(&v.r) && v.nctrls > 0) cw_rd_fail(&v.r, "unexpected end");
+    if (cw_rd_ok(&v.r) && v.r.p != v.r.end) cw_rd_fail(&v.r, "section size mismatch");
+    f->max_slots = v.max_slots;
+    free(v.vals);
+    free(v.ctrls);
+    return cw_rd_ok(&v.r);
+}
