@@ -172,8 +172,9 @@ static void read_imports(cw_reader *r, cw_module *m) {
     /* Import counts per kind are needed to size the index spaces: read them first. */
     for (uint32_t i = 0; i < m->nimports && cw_rd_ok(r); i++) {
         cw_import *im = &m->imports[i];
-        im->module = cw_rd_name(r);
-        im->name = cw_rd_name(r);
+        uint32_t len;
+        im->module = cw_rd_name(r, &len);
+        im->name = cw_rd_name(r, &len);
         uint8_t kind = cw_rd_u8(r);
         if (!cw_rd_ok(r)) return;
         switch (kind) {
@@ -239,7 +240,7 @@ static void read_tables(cw_reader *r, cw_module *m) {
     uint32_t n = read_count(r, 3);
     m->ntables = m->ntable_imports + n;
     cw_tabletype *t = alloc_array(r, m->ntables, sizeof *t);
-    if (!cw_rd_ok(r)) return;
+    if (!cw_rd_ok(r)) return free(t);
     memcpy(t, m->tables, m->ntable_imports * sizeof *t);
     free(m->tables);
     m->tables = t;
@@ -250,12 +251,11 @@ static void read_mems(cw_reader *r, cw_module *m) {
     uint32_t n = read_count(r, 2);
     m->nmems = m->nmem_imports + n;
     cw_limits *l = alloc_array(r, m->nmems, sizeof *l);
-    if (!cw_rd_ok(r)) return;
+    if (!cw_rd_ok(r)) return free(l);
     memcpy(l, m->mems, m->nmem_imports * sizeof *l);
     free(m->mems);
     m->mems = l;
     for (uint32_t i = 0; i < n && cw_rd_ok(r); i++) l[m->nmem_imports + i] = read_memtype(r);
-    if (cw_rd_ok(r) && m->nmems > 1) invalid(r, "multiple memories");
 }
 
 static void read_globals(cw_reader *r, cw_module *m) {
@@ -284,7 +284,7 @@ static void read_exports(cw_reader *r, cw_module *m) {
     m->exports = alloc_array(r, m->nexports, sizeof *m->exports);
     for (uint32_t i = 0; i < m->nexports && cw_rd_ok(r); i++) {
         cw_export *e = &m->exports[i];
-        e->name = cw_rd_name(r);
+        e->name = cw_rd_name(r, &e->name_len);
         uint8_t kind = cw_rd_u8(r);
         e->index = cw_rd_u32(r);
         if (!cw_rd_ok(r)) return;
@@ -301,7 +301,7 @@ static void read_exports(cw_reader *r, cw_module *m) {
         }
         if (kind == CW_EXTERN_FUNC) declare_func(m, e->index);
         for (uint32_t k = 0; k < i; k++)
-            if (strcmp(m->exports[k].name, e->name) == 0) {
+            if (m->exports[k].name_len == e->name_len && memcmp(m->exports[k].name, e->name, e->name_len) == 0) {
                 invalid(r, "duplicate export name");
                 return;
             }
@@ -463,7 +463,8 @@ static void read_names(cw_module *m, const uint8_t *p, const uint8_t *end) {
         uint32_t n = cw_rd_u32(&s);
         for (uint32_t i = 0; i < n && cw_rd_ok(&s); i++) {
             uint32_t idx = cw_rd_u32(&s);
-            char *name = cw_rd_name(&s);
+            uint32_t len;
+            char *name = cw_rd_name(&s, &len);
             if (name && idx < m->nfuncs && !m->funcs[idx].name) m->funcs[idx].name = name;
             else free(name);
         }
@@ -503,8 +504,9 @@ bool cw_decode(cw_module *m, cw_error *err) {
         }
         switch (id) {
         case 0: {
-            char *name = cw_rd_name(&s);
-            if (name && strcmp(name, "name") == 0) read_names(m, s.p, s.end);
+            uint32_t len;
+            char *name = cw_rd_name(&s, &len);
+            if (name && len == 4 && memcmp(name, "name", 4) == 0) read_names(m, s.p, s.end);
             free(name);
             s.p = s.end;
             break;
@@ -533,6 +535,7 @@ bool cw_decode(cw_module *m, cw_error *err) {
         place_imports(&r, m);
         if (!cw_rd_ok(&r)) return false;
     }
+    if (m->nmems > 1) return invalid(&r, "multiple memories");
     if (nfuncs_defined && !seen_code) return cw_rd_fail(&r, "function and code section have inconsistent lengths");
     if (m->has_datacount && m->datacount != m->ndatas)
         return cw_rd_fail(&r, "data count and data section have inconsistent lengths");

@@ -181,10 +181,14 @@ cw_instance *cw_instantiate(cw_store *s, const cw_module *m, const cw_extern *im
 }
 
 bool cw_instance_export(const cw_instance *in, const char *name, cw_extern *out) {
+    return cw_instance_export_n(in, name, strlen(name), out);
+}
+
+bool cw_instance_export_n(const cw_instance *in, const char *name, size_t len, cw_extern *out) {
     const cw_module *m = in->module;
     for (uint32_t i = 0; i < m->nexports; i++) {
         const cw_export *e = &m->exports[i];
-        if (strcmp(e->name, name) != 0) continue;
+        if (e->name_len != len || memcmp(e->name, name, len) != 0) continue;
         out->kind = e->kind;
         switch (e->kind) {
         case CW_EXTERN_FUNC: out->of.func = in->funcs[e->index]; break;

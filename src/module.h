@@ -36,6 +36,7 @@ typedef struct cw_import {
 
 typedef struct cw_export {
     char *name;
+    uint32_t name_len;
     cw_externkind kind;
     uint32_t index;
 } cw_export;

@@ -90,8 +90,8 @@ static bool utf8_valid(const uint8_t *s, uint32_t n) {
     return true;
 }
 
-char *cw_rd_name(cw_reader *r) {
-    uint32_t n = cw_rd_u32(r);
+char *cw_rd_name(cw_reader *r, uint32_t *len) {
+    uint32_t n = *len = cw_rd_u32(r);
     const uint8_t *b = cw_rd_bytes(r, n);
     if (!b) return NULL;
     if (!utf8_valid(b, n)) return cw_rd_fail(r, "malformed UTF-8 encoding"), NULL;

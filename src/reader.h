@@ -22,6 +22,6 @@ int64_t cw_rd_s64(cw_reader *r);
 uint32_t cw_rd_fixed32(cw_reader *r);
 uint64_t cw_rd_fixed64(cw_reader *r);
 const uint8_t *cw_rd_bytes(cw_reader *r, uint32_t n);
-char *cw_rd_name(cw_reader *r); /* malloc'd, NUL-terminated, UTF-8 checked */
+char *cw_rd_name(cw_reader *r, uint32_t *len); /* malloc'd, NUL-terminated (names may hold NULs too), UTF-8 checked */
 
 #endif

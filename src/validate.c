@@ -37,8 +37,8 @@ uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
 
 bool cw_functype_eq(const cw_functype *a, const cw_functype *b) {
     return a == b || (a->nparams == b->nparams && a->nresults == b->nresults &&
-                      memcmp(a->params, b->params, a->nparams) == 0 &&
-                      memcmp(a->results, b->results, a->nresults) == 0);
+                      (!a->nparams || memcmp(a->params, b->params, a->nparams) == 0) &&
+                      (!a->nresults || memcmp(a->results, b->results, a->nresults) == 0));
 }
 
 static bool fail(vstate *v, const char *msg) {
@@ -362,7 +362,7 @@ static bool compile_op(vstate *v, int op) {
         pop_types(v, c->results, c->nresults);
         if (v->nvals != c->height) return fail(v, "type mismatch");
         /* An if without else passes its params through as results: they must agree. */
-        if (c->op == CW_OP_IF && (c->nparams != c->nresults || memcmp(c->params, c->results, c->nparams)))
+        if (c->op == CW_OP_IF && (c->nparams != c->nresults || (c->nparams && memcmp(c->params, c->results, c->nparams))))
             return fail(v, "type mismatch");
         if (c->op == CW_OP_END) {
             /* Branches to the function's label land on its return. */
@@ -616,9 +616,8 @@ static bool compile_op(vstate *v, int op) {
     case CW_OP_TABLE_FILL: {
         uint32_t t = read_table(v);
         if (!cw_rd_ok(&v->r)) return false;
-        if (op == CW_OP_TABLE_FILL) pop_expect(v, CW_I32);
-        if (op != CW_OP_TABLE_SIZE) pop_expect(v, CW_I32), pop_expect(v, m->tables[t].elem);
-        if (op == CW_OP_TABLE_FILL) pop_expect(v, CW_I32);
+        if (op != CW_OP_TABLE_SIZE) pop_expect(v, CW_I32), pop_expect(v, m->tables[t].elem); /* n, value */
+        if (op == CW_OP_TABLE_FILL) pop_expect(v, CW_I32);                                   /* index */
         if (op != CW_OP_TABLE_FILL) push(v, CW_I32);
         if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, t);
         break;

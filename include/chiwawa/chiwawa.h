@@ -116,6 +116,8 @@ cw_global *cw_global_new(cw_store *s, cw_value init, bool mutable_);
  * a partly initialised instance behind (as the spec says) but returns NULL with CW_ERR_TRAP. */
 cw_instance *cw_instantiate(cw_store *s, const cw_module *m, const cw_extern *imports, cw_error *err);
 bool cw_instance_export(const cw_instance *inst, const char *name, cw_extern *out);
+/* For names that may contain NUL bytes. */
+bool cw_instance_export_n(const cw_instance *inst, const char *name, size_t len, cw_extern *out);
 cw_memory *cw_instance_memory(const cw_instance *inst, uint32_t idx);
 
 /* ---- objects ---- */
