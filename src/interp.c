@@ -12,6 +12,13 @@
 #define TRAP_TABLE "out of bounds table access"
 #define TRAP_EXHAUSTED "call stack exhausted"
 
+const char cw_exit_message[] = "exit";
+
+const char *cw_exit(cw_instance *caller, int code) {
+    caller->store->exit_code = code;
+    return cw_exit_message;
+}
+
 static bool grow_stack(cw_exec *ex, uint64_t need) {
     if (need > ex->max_slots) return false;
     uint64_t cap = ex->stack_cap ? ex->stack_cap : 4096;
@@ -55,18 +62,20 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
     return trap;
 }
 
-static cw_errkind run(cw_store *s, cw_func *entry, cw_error *err) {
+/* Runs until the entry function returns, a trap, an exit or a suspension. With `callee` set,
+ * starts by entering it with its arguments at the stack top; otherwise resumes the saved state. */
+static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) {
     cw_exec *ex = &s->exec;
-    cw_func *fn = entry;
+    cw_func *fn = callee ? callee : ex->fn;
     cw_instance *inst = fn->inst;
     const uint32_t *code = inst->module->code;
-    const uint32_t *pc;
-    uint64_t *sp, *fp = ex->stack;
+    const uint32_t *pc = ex->pc;
+    uint64_t *fp = ex->stack + ex->fp, *sp = ex->stack + ex->sp;
     uint8_t *mem = NULL;
     uint64_t memsize = 0;
+    uint32_t countdown = ex->countdown;
     const char *trap_msg = NULL;
     cw_errkind status = CW_ERR_TRAP;
-    cw_func *callee;
 
 #define LOAD_MEMORY()                                          \
     do {                                                       \
@@ -81,9 +90,23 @@ static cw_errkind run(cw_store *s, cw_func *entry, cw_error *err) {
     } while (0)
 #define NEXT break
 
-    callee = entry;
-    sp = ex->stack; /* the entry frame's base, where cw_exec_call put the arguments */
-    goto enter;
+#define SAFE_POINT(resume_pc)                                  \
+    do {                                                       \
+        if (--countdown == 0) {                                \
+            countdown = ex->poll_interval;                     \
+            if (ex->poll && ex->poll(ex->poll_ctx)) {          \
+                pc = (resume_pc);                              \
+                status = CW_SUSPENDED;                         \
+                goto suspend;                                  \
+            }                                                  \
+        }                                                      \
+    } while (0)
+
+    LOAD_MEMORY();
+    if (callee) {
+        sp -= callee->def->param_slots;
+        goto enter;
+    }
 
     for (;;) {
         switch ((enum cw_op)*pc++) {
@@ -149,6 +172,9 @@ static cw_errkind run(cw_store *s, cw_func *entry, cw_error *err) {
 
         case CW_OP_UNREACHABLE:
             TRAP("unreachable");
+        case CW_OP_LOOP:
+            SAFE_POINT(pc - 1);
+            NEXT;
         case CW_OP_JMP:
             pc = code + *pc;
             NEXT;
@@ -186,7 +212,7 @@ static cw_errkind run(cw_store *s, cw_func *entry, cw_error *err) {
             cw_frame *f = &ex->frames[--ex->nframes];
             if (!f->fn) {
                 status = CW_OK;
-                goto done;
+                goto finish;
             }
             fn = f->fn;
             pc = f->ret_pc;
@@ -361,25 +387,58 @@ static cw_errkind run(cw_store *s, cw_func *entry, cw_error *err) {
         memset(fp + d->param_slots, 0, (d->local_slots - d->param_slots) * sizeof *fp);
         sp = fp + d->local_slots;
         fn = callee;
-        if (fn->inst != inst || !mem) {
+        if (fn->inst != inst) {
             inst = fn->inst;
             code = inst->module->code;
             LOAD_MEMORY();
         }
         pc = code + d->code_start;
+        SAFE_POINT(pc);
         continue;
     }
     }
 
 trap:
-    status = strcmp(trap_msg, TRAP_EXHAUSTED) == 0 ? CW_ERR_EXHAUSTION : CW_ERR_TRAP;
+    status = trap_msg == cw_exit_message                ? CW_ERR_EXIT
+             : strcmp(trap_msg, TRAP_EXHAUSTED) == 0 ? CW_ERR_EXHAUSTION
+                                                      : CW_ERR_TRAP;
     cw_set_error(err, status, "%s", trap_msg);
-done:
+    err->exit_code = s->exit_code;
+finish:
     ex->nframes = 0;
+    ex->fn = NULL;
+    ex->countdown = countdown;
+    return status;
+suspend:
+    ex->fn = fn;
+    ex->pc = pc;
+    ex->fp = (uint32_t)(fp - ex->stack);
+    ex->sp = (uint32_t)(sp - ex->stack);
+    ex->countdown = countdown;
+    cw_set_error(err, status, "suspended at a safe point");
     return status;
 #undef TRAP
 #undef NEXT
 #undef LOAD_MEMORY
+#undef SAFE_POINT
+}
+
+bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames) {
+    if (slots > ex->stack_cap && !grow_stack(ex, slots)) return false;
+    if (frames > ex->frames_cap) {
+        if (frames > ex->max_frames) return false;
+        cw_frame *p = realloc(ex->frames, frames * sizeof *p);
+        if (!p) return false;
+        ex->frames = p;
+        ex->frames_cap = frames;
+    }
+    return true;
+}
+
+/* Copies the entry function's results out once the run has finished. */
+static cw_errkind finish_call(cw_exec *ex, cw_errkind st, uint64_t *slots) {
+    if (st == CW_OK) memcpy(slots, ex->stack, ex->entry->def->result_slots * sizeof *slots);
+    return st;
 }
 
 cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err) {
@@ -388,7 +447,8 @@ cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err)
     err->message[0] = 0;
     if (f->host) {
         const char *t = call_host(f, NULL, slots);
-        if (t) cw_set_error(err, CW_ERR_TRAP, "%s", t);
+        if (t) cw_set_error(err, t == cw_exit_message ? CW_ERR_EXIT : CW_ERR_TRAP, "%s", t);
+        err->exit_code = s->exit_code;
         return err->kind;
     }
     uint32_t np = f->def->param_slots, nr = f->def->result_slots;
@@ -398,9 +458,34 @@ cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err)
         return err->kind;
     }
     memcpy(ex->stack, slots, np * sizeof *slots);
-    cw_errkind st = run(s, f, err);
-    if (st == CW_OK) memcpy(slots, ex->stack, nr * sizeof *slots);
+    ex->entry = f;
+    ex->fp = 0;
+    ex->sp = np;
+    if (!ex->countdown) ex->countdown = ex->poll_interval;
+    return finish_call(ex, run(s, f, err), slots);
+}
+
+static void slots_to_values(const uint64_t *slots, const cw_functype *t, cw_value *results) {
+    for (uint32_t i = 0; i < t->nresults; i++) results[i] = cw_slot_to_value(slots[i], t->results[i]);
+}
+
+cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err) {
+    cw_exec *ex = &s->exec;
+    err->kind = CW_OK;
+    err->message[0] = 0;
+    if (!ex->fn) {
+        cw_set_error(err, CW_ERR_RESOURCE, "nothing to resume");
+        return err->kind;
+    }
+    cw_errkind st = run(s, NULL, err);
+    if (st == CW_OK) slots_to_values(ex->stack, ex->entry->type, results);
     return st;
+}
+
+void cw_store_set_poll(cw_store *s, bool (*poll)(void *ctx), void *ctx, uint32_t interval) {
+    s->exec.poll = poll;
+    s->exec.poll_ctx = ctx;
+    s->exec.poll_interval = s->exec.countdown = interval ? interval : UINT32_MAX;
 }
 
 cw_errkind cw_call(cw_store *s, cw_func *f, const cw_value *args, cw_value *results, cw_error *err) {
@@ -413,8 +498,7 @@ cw_errkind cw_call(cw_store *s, cw_func *f, const cw_value *args, cw_value *resu
     }
     for (uint32_t i = 0; i < t->nparams; i++) slots[i] = cw_value_to_slot(&args[i]);
     cw_errkind st = cw_exec_call(s, f, slots, err);
-    if (st == CW_OK)
-        for (uint32_t i = 0; i < t->nresults; i++) results[i] = cw_slot_to_value(slots[i], t->results[i]);
+    if (st == CW_OK) slots_to_values(slots, t, results);
     free(slots);
     return st;
 }

@@ -45,6 +45,9 @@ static inline double cw_fmax64(double a, double b) {
     return a > b ? a : b;
 }
 
+/* libm may return a signalling NaN unchanged; Wasm requires the result to be quiet. */
+#define cw_round(a, fn) ((a) != (a) ? (a) + (a) : fn(a))
+
 #define CW_TRAP_DIV0 "integer divide by zero"
 #define CW_TRAP_OVERFLOW "integer overflow"
 #define CW_TRAP_CONVERSION "invalid conversion to integer"

@@ -145,10 +145,10 @@
     BIN(I64_ROTR, 0x8a, "i64.rotr", i64, i64, cw_rotl64(a, 64 - (b & 63)))                       \
     UN(F32_ABS, 0x8b, "f32.abs", f32b, f32b, a & 0x7fffffffu)                                    \
     UN(F32_NEG, 0x8c, "f32.neg", f32b, f32b, a ^ 0x80000000u)                                    \
-    UN(F32_CEIL, 0x8d, "f32.ceil", f32, f32, ceilf(a))                                           \
-    UN(F32_FLOOR, 0x8e, "f32.floor", f32, f32, floorf(a))                                        \
-    UN(F32_TRUNC, 0x8f, "f32.trunc", f32, f32, truncf(a))                                        \
-    UN(F32_NEAREST, 0x90, "f32.nearest", f32, f32, rintf(a))                                     \
+    UN(F32_CEIL, 0x8d, "f32.ceil", f32, f32, cw_round(a, ceilf))                                           \
+    UN(F32_FLOOR, 0x8e, "f32.floor", f32, f32, cw_round(a, floorf))                                        \
+    UN(F32_TRUNC, 0x8f, "f32.trunc", f32, f32, cw_round(a, truncf))                                        \
+    UN(F32_NEAREST, 0x90, "f32.nearest", f32, f32, cw_round(a, rintf))                                     \
     UN(F32_SQRT, 0x91, "f32.sqrt", f32, f32, sqrtf(a))                                           \
     BIN(F32_ADD, 0x92, "f32.add", f32, f32, a + b)                                               \
     BIN(F32_SUB, 0x93, "f32.sub", f32, f32, a - b)                                               \
@@ -159,10 +159,10 @@
     BIN(F32_COPYSIGN, 0x98, "f32.copysign", f32b, f32b, (a & 0x7fffffffu) | (b & 0x80000000u))   \
     UN(F64_ABS, 0x99, "f64.abs", f64b, f64b, a & ~(1ull << 63))                                  \
     UN(F64_NEG, 0x9a, "f64.neg", f64b, f64b, a ^ (1ull << 63))                                   \
-    UN(F64_CEIL, 0x9b, "f64.ceil", f64, f64, ceil(a))                                            \
-    UN(F64_FLOOR, 0x9c, "f64.floor", f64, f64, floor(a))                                         \
-    UN(F64_TRUNC, 0x9d, "f64.trunc", f64, f64, trunc(a))                                         \
-    UN(F64_NEAREST, 0x9e, "f64.nearest", f64, f64, rint(a))                                      \
+    UN(F64_CEIL, 0x9b, "f64.ceil", f64, f64, cw_round(a, ceil))                                            \
+    UN(F64_FLOOR, 0x9c, "f64.floor", f64, f64, cw_round(a, floor))                                         \
+    UN(F64_TRUNC, 0x9d, "f64.trunc", f64, f64, cw_round(a, trunc))                                         \
+    UN(F64_NEAREST, 0x9e, "f64.nearest", f64, f64, cw_round(a, rint))                                      \
     UN(F64_SQRT, 0x9f, "f64.sqrt", f64, f64, sqrt(a))                                            \
     BIN(F64_ADD, 0xa0, "f64.add", f64, f64, a + b)                                               \
     BIN(F64_SUB, 0xa1, "f64.sub", f64, f64, a - b)                                               \

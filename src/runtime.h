@@ -52,14 +52,20 @@ typedef struct cw_frame {
 } cw_frame;
 
 /* The whole execution state of a store: an explicit value stack and frame stack, so Wasm calls
- * never recurse on the C stack and the state can be saved. */
+ * never recurse on the C stack and the state can be saved. While suspended, fn/pc/fp/sp hold the
+ * running frame; frames[0] is a sentinel whose return ends the run of `entry`. */
 typedef struct cw_exec {
     uint64_t *stack;
     uint64_t stack_cap, max_slots;
     cw_frame *frames;
     uint32_t nframes, frames_cap, max_frames;
-    const char *trap; /* message of the last trap */
-    cw_errkind status;
+    cw_func *entry;
+    cw_func *fn;
+    const uint32_t *pc;
+    uint32_t fp, sp;
+    bool (*poll)(void *ctx);
+    void *poll_ctx;
+    uint32_t poll_interval, countdown;
 } cw_exec;
 
 typedef struct cw_alloc {
@@ -71,13 +77,18 @@ typedef struct cw_alloc {
 struct cw_store {
     cw_alloc *allocs; /* everything the store owns */
     cw_exec exec;
+    int exit_code;    /* set by cw_exit */
 };
+
+extern const char cw_exit_message[];
 
 /* Store ownership: registers obj to be released with free_fn when the store is freed. */
 void *cw_store_own(cw_store *s, void *obj, void (*free_fn)(void *));
 
 /* Interpreter (interp.c): runs f with args in slots; results replace them. */
 cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err);
+/* Makes room for `slots` value slots and `frames` frames (for restoring a saved state). */
+bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames);
 
 uint64_t cw_value_to_slot(const cw_value *v);
 cw_value cw_slot_to_value(uint64_t slot, uint8_t type);

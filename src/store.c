@@ -13,6 +13,7 @@ cw_store *cw_store_new(void) {
     if (!s) return NULL;
     s->exec.max_frames = DEFAULT_MAX_FRAMES;
     s->exec.max_slots = DEFAULT_MAX_SLOTS;
+    s->exec.poll_interval = s->exec.countdown = UINT32_MAX;
     return s;
 }
 

@@ -67,8 +67,11 @@ static void emit(vstate *v, uint32_t word) {
     m->code[m->code_len++] = word;
 }
 
-/* Starts an instruction: records its original bytecode offset for checkpoints and traces. */
-static void emit_op(vstate *v, enum cw_op op) {
+static void emit_op(vstate *v, enum cw_op op) { emit(v, op); }
+
+/* Records where an instruction's code starts (every live instruction, whether it emits code or
+ * not), so internal positions map to original bytecode offsets and back. */
+static void record_pc(vstate *v) {
     cw_module *m = v->m;
     if (m->npcmap == m->pcmap_cap) {
         size_t cap = m->pcmap_cap ? m->pcmap_cap * 2 : 1024;
@@ -77,7 +80,6 @@ static void emit_op(vstate *v, enum cw_op op) {
         m->pcmap = p, m->pcmap_cap = cap;
     }
     m->pcmap[m->npcmap++] = (cw_pcmap){code_pos(v), v->op_offset};
-    emit(v, op);
 }
 
 static void emit_fixup(vstate *v, uint32_t *list) {
@@ -342,6 +344,8 @@ static bool compile_op(vstate *v, int op) {
         uint32_t else_fixup = emit_if ? code_pos(v) : NO_FIXUP;
         if (emit_if) emit(v, NO_FIXUP);
         push_ctrl(v, (uint8_t)op, params, np, results, nr);
+        /* Loop headers are safe points: every back-edge passes the poll. */
+        if (op == CW_OP_LOOP && emitting(v)) emit_op(v, CW_OP_LOOP);
         if (cw_rd_ok(&v->r)) top(v)->else_fixup = else_fixup;
         break;
     }
@@ -646,6 +650,7 @@ bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     push_ctrl(&v, CW_OP_END, NULL, 0, f->type->results, f->type->nresults);
     while (v.nctrls > 0 && cw_rd_ok(&v.r)) {
         v.op_offset = cw_rd_offset(&v.r);
+        if (emitting(&v)) record_pc(&v);
         int op = read_op(&v);
         if (op < 0) break;
         compile_op(&v, op);

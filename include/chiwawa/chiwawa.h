@@ -78,6 +78,7 @@ typedef enum cw_errkind {
     CW_ERR_EXIT,        /* the guest asked to exit (WASI proc_exit); see cw_error.exit_code */
     CW_ERR_RESOURCE,    /* out of host memory or a configured limit */
     CW_ERR_IO,          /* file could not be read or written */
+    CW_SUSPENDED,       /* stopped at a safe point because the poll hook asked; see cw_resume */
 } cw_errkind;
 
 typedef struct cw_error {
@@ -104,8 +105,10 @@ void cw_store_free(cw_store *s);
 /* Limits for execution in this store (0 keeps the default). */
 void cw_store_set_limits(cw_store *s, uint32_t max_call_depth, uint64_t max_stack_slots);
 
-/* Host objects, owned by the store. */
+/* Host objects, owned by the store. A host function returns NULL, a trap message, or
+ * cw_exit(caller, code) to end the run (WASI proc_exit): cw_call then reports CW_ERR_EXIT. */
 typedef const char *(*cw_host_fn)(void *env, cw_instance *caller, cw_value *args, cw_value *results);
+const char *cw_exit(cw_instance *caller, int code);
 cw_func *cw_func_new_host(cw_store *s, const cw_functype *type, cw_host_fn fn, void *env);
 cw_table *cw_table_new(cw_store *s, cw_valtype elem, cw_limits lim);
 cw_memory *cw_memory_new(cw_store *s, cw_limits lim);
@@ -124,6 +127,12 @@ cw_memory *cw_instance_memory(const cw_instance *inst, uint32_t idx);
 const cw_functype *cw_func_type(const cw_func *f);
 /* Calls f. args must match the parameter types; results receives nresults values. */
 cw_errkind cw_call(cw_store *s, cw_func *f, const cw_value *args, cw_value *results, cw_error *err);
+
+/* Safe points (function entry, loop headers) call poll(ctx) every `interval` passes; when it
+ * returns true, execution stops there with CW_SUSPENDED and the state stays in the store. */
+void cw_store_set_poll(cw_store *s, bool (*poll)(void *ctx), void *ctx, uint32_t interval);
+/* Continues a suspended (or restored) execution; results as for cw_call of the entry function. */
+cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err);
 
 cw_value cw_global_get(const cw_global *g);
 uint8_t *cw_memory_data(cw_memory *m);
