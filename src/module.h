@@ -117,6 +117,17 @@ bool cw_decode(cw_module *m, cw_error *err);
 /* Validator and compiler (validate.c): checks and compiles function fi's body. */
 bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err);
 uint32_t cw_valtype_slots(uint8_t t);
+
+/* The operand stack types before the instruction at `offset` of function fi (a reachable
+ * instruction start), with the instruction before it: what a checkpoint needs to describe a
+ * frame in Wasm terms and to check a restored one. */
+typedef struct cw_stackinfo {
+    uint8_t *types; /* malloc'd */
+    uint32_t ntypes;
+    int prev_op;
+    uint32_t call_imm; /* function index of a call, type index of a call_indirect */
+} cw_stackinfo;
+bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo *out);
 bool cw_functype_eq(const cw_functype *a, const cw_functype *b);
 
 void cw_set_error(cw_error *err, cw_errkind kind, const char *fmt, ...);

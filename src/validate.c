@@ -31,6 +31,8 @@ typedef struct vstate {
     ctrl *ctrls;
     uint32_t nctrls, ctrls_cap;
     uint32_t op_offset; /* bytecode offset of the instruction being compiled */
+    int prev_op;        /* the instruction before op_offset, and its call immediate */
+    uint32_t call_imm;
 } vstate;
 
 uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
@@ -371,7 +373,7 @@ static bool compile_op(vstate *v, int op) {
         if (c->op == CW_OP_END) {
             /* Branches to the function's label land on its return. */
             patch_fixups(v, c->fixups, code_pos(v));
-            emit_op(v, CW_OP_RETURN);
+            if (!c->dead) emit_op(v, CW_OP_RETURN);
             push_types(v, c->results, c->nresults);
             v->nctrls--;
             return cw_rd_ok(&v->r);
@@ -444,6 +446,7 @@ static bool compile_op(vstate *v, int op) {
         if (!cw_rd_ok(&v->r)) return false;
         const cw_functype *t = m->funcs[fi].type;
         pop_types(v, t->params, t->nparams);
+        v->call_imm = fi;
         if (emitting(v)) emit_op(v, CW_OP_CALL), emit(v, fi);
         push_types(v, t->results, t->nresults);
         break;
@@ -456,6 +459,7 @@ static bool compile_op(vstate *v, int op) {
         pop_expect(v, CW_I32);
         const cw_functype *t = &m->types[ti];
         pop_types(v, t->params, t->nparams);
+        v->call_imm = ti;
         if (emitting(v)) emit_op(v, CW_OP_CALL_INDIRECT), emit(v, ti), emit(v, tab);
         push_types(v, t->results, t->nresults);
         break;
@@ -632,8 +636,28 @@ static bool compile_op(vstate *v, int op) {
     return cw_rd_ok(&v->r);
 }
 
-bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
+/* Runs the body until its end, or until the instruction at byte offset `stop` (true then). */
+static bool run_body(vstate *v, bool dry, uint32_t stop) {
     init_op_lookup();
+    const cw_functype *t = v->f->type;
+    push_ctrl(v, CW_OP_END, NULL, 0, t->results, t->nresults);
+    if (v->nctrls) v->ctrls[0].dead = dry; /* a dry run only tracks types */
+    v->prev_op = -1;
+    while (v->nctrls > 0 && cw_rd_ok(&v->r)) {
+        v->op_offset = cw_rd_offset(&v->r);
+        if (v->op_offset == stop) return true;
+        if (emitting(v)) record_pc(v);
+        int op = read_op(v);
+        if (op < 0) break;
+        compile_op(v, op);
+        v->prev_op = op;
+    }
+    if (cw_rd_ok(&v->r) && v->nctrls > 0) cw_rd_fail(&v->r, "unexpected end");
+    if (cw_rd_ok(&v->r) && v->r.p != v->r.end) cw_rd_fail(&v->r, "section size mismatch");
+    return false;
+}
+
+bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     cw_funcdef *f = &m->funcs[fi];
     const uint8_t *body = m->bytes + f->body_offset;
     vstate v = {.m = m, .f = f, .r = {body, body + f->body_len, m->bytes, err}};
@@ -647,18 +671,29 @@ bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     f->result_slots = types_slots(f->type->results, f->type->nresults);
     f->code_start = code_pos(&v);
     v.slots = v.max_slots = slot;
-    push_ctrl(&v, CW_OP_END, NULL, 0, f->type->results, f->type->nresults);
-    while (v.nctrls > 0 && cw_rd_ok(&v.r)) {
-        v.op_offset = cw_rd_offset(&v.r);
-        if (emitting(&v)) record_pc(&v);
-        int op = read_op(&v);
-        if (op < 0) break;
-        compile_op(&v, op);
-    }
-    if (cw_rd_ok(&v.r) && v.nctrls > 0) cw_rd_fail(&v.r, "unexpected end");
-    if (cw_rd_ok(&v.r) && v.r.p != v.r.end) cw_rd_fail(&v.r, "section size mismatch");
+    run_body(&v, false, UINT32_MAX);
     f->max_slots = v.max_slots;
     free(v.vals);
     free(v.ctrls);
     return cw_rd_ok(&v.r);
+}
+
+bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo *out) {
+    const cw_funcdef *f = &m->funcs[fi];
+    const uint8_t *body = m->bytes + f->body_offset;
+    cw_error err = {0};
+    /* A dry run writes nothing to the module. */
+    vstate v = {.m = (cw_module *)m, .f = (cw_funcdef *)f, .r = {body, body + f->body_len, m->bytes, &err}};
+    v.slots = f->local_slots;
+    bool found = run_body(&v, true, offset) && !v.ctrls[v.nctrls - 1].unreachable;
+    if (found) {
+        out->types = v.vals;
+        out->ntypes = v.nvals;
+        out->prev_op = v.prev_op;
+        out->call_imm = v.call_imm;
+        v.vals = NULL;
+    }
+    free(v.vals);
+    free(v.ctrls);
+    return found;
 }
