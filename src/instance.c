@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chiwawa/checkpoint.h"
 #include "opcodes.h"
 #include "runtime.h"
 
@@ -162,7 +163,8 @@ static cw_errkind initialise(cw_store *s, cw_instance *in, cw_error *err) {
     return CW_OK;
 }
 
-cw_instance *cw_instantiate(cw_store *s, const cw_module *m, const cw_extern *imports, cw_error *err) {
+static cw_instance *instantiate(cw_store *s, const cw_module *m, const cw_extern *imports, bool init,
+                                cw_error *err) {
     err->kind = CW_OK;
     err->message[0] = 0;
     for (uint32_t i = 0; i < m->nimports; i++)
@@ -176,8 +178,16 @@ cw_instance *cw_instantiate(cw_store *s, const cw_module *m, const cw_extern *im
     ia->inst.store = s;
     if (!cw_store_own(s, ia, free_instance)) return nomem(err), NULL;
     if (!allocate(s, ia, imports, err)) return NULL;
-    if (initialise(s, &ia->inst, err) != CW_OK) return NULL;
+    if (init && initialise(s, &ia->inst, err) != CW_OK) return NULL;
     return &ia->inst;
+}
+
+cw_instance *cw_instantiate(cw_store *s, const cw_module *m, const cw_extern *imports, cw_error *err) {
+    return instantiate(s, m, imports, true, err);
+}
+
+cw_instance *cw_instantiate_for_restore(cw_store *s, const cw_module *m, const cw_extern *imports, cw_error *err) {
+    return instantiate(s, m, imports, false, err);
 }
 
 bool cw_instance_export(const cw_instance *in, const char *name, cw_extern *out) {

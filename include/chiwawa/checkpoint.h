@@ -1,0 +1,36 @@
+/* Checkpoint and restore of a suspended execution (format: docs/checkpoint-format.md).
+ * A checkpoint describes the run in Wasm terms (function indices, bytecode offsets, typed
+ * values), so it does not depend on the host or on chiwawa's internal code. */
+#ifndef CHIWAWA_CHECKPOINT_H
+#define CHIWAWA_CHECKPOINT_H
+
+#include <stdio.h>
+
+#include "chiwawa.h"
+
+/* State kept outside the store (the WASI layer) rides along as one opaque section. */
+typedef struct cw_checkpoint_ext {
+    uint8_t *(*save)(void *ctx, size_t *len); /* malloc'd blob, NULL on failure */
+    bool (*load)(void *ctx, const uint8_t *data, size_t len, cw_error *err);
+    void *ctx;
+} cw_checkpoint_ext;
+
+/* Writes the suspended state of s (running inst) to path, atomically: a temporary file is
+ * written, synced and renamed, so path never holds a partial checkpoint. */
+bool cw_checkpoint_save(cw_store *s, cw_instance *inst, const char *path, const cw_checkpoint_ext *ext,
+                        cw_error *err);
+
+/* Instantiates m for a restore: imports linked, objects allocated, but no segment
+ * initialisation and no start function (the checkpoint supplies all state). */
+cw_instance *cw_instantiate_for_restore(cw_store *s, const cw_module *m, const cw_extern *imports, cw_error *err);
+
+/* Loads a checkpoint into inst (from cw_instantiate_for_restore) and s; cw_resume continues it.
+ * Every field is checked: a corrupt, truncated, wrong-version or wrong-module file is refused. */
+bool cw_checkpoint_load(cw_store *s, cw_instance *inst, const char *path, const cw_checkpoint_ext *ext,
+                        cw_error *err);
+
+/* Prints a human-readable summary (version, module hash, call stack, memory, tables, the
+ * extension section's size) of the checkpoint at path; with m, function names are shown. */
+bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *out, cw_error *err);
+
+#endif
