@@ -1,0 +1,5 @@
+;; The start function traps while the module is being instantiated.
+(module
+  (func $init unreachable)
+  (start $init)
+  (func (export "f")))

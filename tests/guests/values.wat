@@ -1,0 +1,15 @@
+;; Results C cannot express: exact float bits, NaN payloads, several results, null references.
+(module
+  (func (export "add_f32") (param f32 f32) (result f32) (f32.add (local.get 0) (local.get 1)))
+  (func (export "nan_payload") (result f32) (f32.const nan:0x200000))
+  (func (export "neg_nan") (result f64) (f64.const -nan))
+  (func (export "neg_zero") (result f64) (f64.const -0))
+  (func (export "tiny") (result f64) (f64.const 0x1p-1074))
+  (func (export "f32_bits") (param f32) (result i32) (i32.reinterpret_f32 (local.get 0)))
+  (func (export "divmod") (param i32 i32) (result i32 i32)
+    (i32.div_u (local.get 0) (local.get 1))
+    (i32.rem_u (local.get 0) (local.get 1)))
+  (func (export "swap") (param i64 f64) (result f64 i64) (local.get 1) (local.get 0))
+  (func (export "min_ints") (result i32 i64) (i32.const 0x80000000) (i64.const 0x8000000000000000))
+  (func (export "nulls") (result funcref externref) (ref.null func) (ref.null extern))
+  (global (export "answer") i32 (i32.const 42)))
