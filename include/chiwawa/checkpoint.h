@@ -33,4 +33,22 @@ bool cw_checkpoint_load(cw_store *s, cw_instance *inst, const char *path, const 
  * extension section's size) of the checkpoint at path; with m, function names are shown. */
 bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *out, cw_error *err);
 
+/* Checkpoint on request: while a run is going, the presence of a trigger file asks for a
+ * checkpoint at the next safe point. The file is looked at once every `interval` safe points. */
+typedef struct cw_cr {
+    const char *trigger;     /* default "checkpoint.trigger" */
+    const char *out;         /* default "checkpoint.bin" */
+    bool keep_running;       /* --cr-continue: checkpoint and go on */
+    uint32_t interval;       /* safe points between looks at the trigger (0: default) */
+} cw_cr;
+
+/* Arms the trigger polling for the runs of s. */
+void cw_cr_arm(cw_store *s, const cw_cr *cr);
+
+/* Handles suspensions of a run: writes each checkpoint (removing the trigger and reporting on
+ * stderr), then resumes when keep_running, until the run ends. Returns the run's final status,
+ * or CW_SUSPENDED when it stopped after a checkpoint. */
+cw_errkind cw_cr_drive(cw_store *s, cw_instance *inst, cw_errkind status, cw_value *results, const cw_cr *cr,
+                       const cw_checkpoint_ext *ext, cw_error *err);
+
 #endif
