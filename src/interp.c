@@ -482,6 +482,8 @@ cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err) {
     return st;
 }
 
+cw_func *cw_store_entry(const cw_store *s) { return s->exec.fn ? s->exec.entry : NULL; }
+
 void cw_store_set_poll(cw_store *s, bool (*poll)(void *ctx), void *ctx, uint32_t interval) {
     s->exec.poll = poll;
     s->exec.poll_ctx = ctx;

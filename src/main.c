@@ -1,6 +1,7 @@
 /* The chiwawa command line: load a module, instantiate it, call one exported function, print its results.
  * Exit codes: 0 success; 1 the call trapped (or failed while running); 2 anything before the call could
  * run: usage, unreadable file, malformed or invalid module, unknown import or export, bad --params. */
+#include <chiwawa/checkpoint.h>
 #include <chiwawa/chiwawa.h>
 
 #include "valtext.h"
@@ -11,14 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_TRAP = 1, EXIT_ERROR = 2 };
+/* EXIT_CHECKPOINTED: the run stopped after writing a checkpoint; it is not finished (EX_TEMPFAIL). */
+enum { EXIT_TRAP = 1, EXIT_ERROR = 2, EXIT_CHECKPOINTED = 75 };
 
 typedef struct options {
-    const char *file, *invoke, *params;
+    const char *file, *invoke, *params, *restore, *cr_interval;
+    bool cr;
+    cw_cr crcfg;
 } options;
 
 static const char help[] =
-    "usage: chiwawa FILE.wasm [--invoke NAME] [--params VALUES]\n"
+    "usage: chiwawa FILE.wasm [--invoke NAME] [--params VALUES] [checkpoint options]\n"
+    "       chiwawa inspect CHECKPOINT [FILE.wasm]\n"
     "       chiwawa --help | --version\n"
     "\n"
     "Runs a WebAssembly module: calls the exported function NAME, or _start without --invoke,\n"
@@ -28,7 +33,17 @@ static const char help[] =
     "  --params VALUES  its arguments, e.g. \"I32(1), I64(-2), F32(1.5), F64(0x1.8p+3), F64(-inf),\n"
     "                   F32(nan:0x200000), FuncRef(null)\"\n"
     "\n"
-    "Exit status: 0 success, 1 trap, 2 error before the call (usage, file, module, link, arguments).\n";
+    "Checkpoint and restore:\n"
+    "  --cr               watch for the trigger file; when it appears, write a checkpoint at the next\n"
+    "                     safe point, remove the trigger and stop (exit status 75)\n"
+    "  --cr-trigger PATH  the trigger file (default checkpoint.trigger)\n"
+    "  --cr-out PATH      where to write the checkpoint (default checkpoint.bin)\n"
+    "  --cr-continue      keep running after each checkpoint (periodic snapshots)\n"
+    "  --cr-interval N    safe points between looks at the trigger (default 1048576)\n"
+    "  --restore PATH     continue the run saved in checkpoint PATH (same module)\n"
+    "\n"
+    "Exit status: 0 success, 1 trap, 2 error before the call (usage, file, module, link, arguments,\n"
+    "checkpoint), 75 stopped after writing a checkpoint.\n";
 
 /* Prints "chiwawa: MESSAGE" on stderr and returns code. */
 static int fail(int code, const char *fmt, ...) {
@@ -45,15 +60,23 @@ static int fail(int code, const char *fmt, ...) {
 static int parse_args(int argc, char **argv, options *opt) {
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
-        const char **value = strcmp(arg, "--invoke") == 0 ? &opt->invoke
-                             : strcmp(arg, "--params") == 0 ? &opt->params
-                                                            : NULL;
+        const char **value = strcmp(arg, "--invoke") == 0       ? &opt->invoke
+                             : strcmp(arg, "--params") == 0     ? &opt->params
+                             : strcmp(arg, "--restore") == 0    ? &opt->restore
+                             : strcmp(arg, "--cr-trigger") == 0 ? &opt->crcfg.trigger
+                             : strcmp(arg, "--cr-out") == 0     ? &opt->crcfg.out
+                             : strcmp(arg, "--cr-interval") == 0 ? &opt->cr_interval
+                                                                 : NULL;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(help, stdout);
             return 0;
         } else if (strcmp(arg, "--version") == 0) {
             puts("chiwawa " CHIWAWA_VERSION);
             return 0;
+        } else if (strcmp(arg, "--cr") == 0) {
+            opt->cr = true;
+        } else if (strcmp(arg, "--cr-continue") == 0) {
+            opt->cr = opt->crcfg.keep_running = true;
         } else if (value) {
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
@@ -70,6 +93,14 @@ static int parse_args(int argc, char **argv, options *opt) {
         fputs(help, stderr);
         return EXIT_ERROR;
     }
+    if (opt->cr_interval) {
+        char *end;
+        unsigned long n = strtoul(opt->cr_interval, &end, 10);
+        if (*end || !*opt->cr_interval || n == 0 || n > UINT32_MAX)
+            return fail(EXIT_ERROR, "--cr-interval: '%s' is not a count from 1 to 4294967295", opt->cr_interval);
+        opt->crcfg.interval = (uint32_t)n;
+    }
+    opt->cr |= opt->crcfg.trigger || opt->crcfg.out;
     return -1;
 }
 
@@ -119,40 +150,69 @@ static cw_module *load(const char *path, int *code) {
     return m;
 }
 
+/* Reports how a run ended: results on stdout, or the trap; returns the exit code. */
+static int report(cw_errkind st, const cw_functype *type, const cw_value *results, const cw_error *err,
+                  const char *name) {
+    char text[VALTEXT_MAX];
+    switch (st) {
+    case CW_OK:
+        for (uint32_t i = 0; i < type->nresults; i++)
+            puts(valtext_format(&results[i], text, sizeof text));
+        return 0;
+    case CW_ERR_TRAP:
+    case CW_ERR_EXHAUSTION:
+        fprintf(stderr, "trap: %s\n", err->message);
+        return EXIT_TRAP;
+    case CW_ERR_EXIT:
+        return err->exit_code;
+    case CW_SUSPENDED:
+        return EXIT_CHECKPOINTED;
+    default:
+        return fail(EXIT_TRAP, "%s: %s", name, err->message);
+    }
+}
+
+/* Runs f (or, restoring, the saved run) under the checkpoint options and reports the outcome. */
+static int run_call(cw_store *s, cw_instance *inst, cw_func *f, const cw_value *args, const options *opt,
+                    const char *name) {
+    const cw_functype *type = cw_func_type(f);
+    cw_value *results = calloc(type->nresults + 1, sizeof *results); /* +1: never calloc(0) */
+    if (!results)
+        return fail(EXIT_ERROR, "out of memory");
+    cw_error err = {0};
+    if (opt->cr)
+        cw_cr_arm(s, &opt->crcfg);
+    cw_errkind st = opt->restore ? cw_resume(s, results, &err) : cw_call(s, f, args, results, &err);
+    if (opt->cr)
+        st = cw_cr_drive(s, inst, st, results, &opt->crcfg, NULL, &err);
+    int code = report(st, type, results, &err, name);
+    free(results);
+    return code;
+}
+
 /* Calls f with the --params values and prints the results. */
-static int call(cw_store *s, cw_func *f, const options *opt, const char *name) {
-    char msg[256], text[VALTEXT_MAX];
+static int call(cw_store *s, cw_instance *inst, cw_func *f, const options *opt, const char *name) {
+    char msg[256];
     cw_value *args;
     uint32_t nargs;
     if (!valtext_parse_list(opt->params ? opt->params : "", &args, &nargs, msg, sizeof msg))
         return fail(EXIT_ERROR, "--params: %s", msg);
-    const cw_functype *type = cw_func_type(f);
-    if (!valtext_check_params(type, args, nargs, msg, sizeof msg)) {
+    if (!valtext_check_params(cw_func_type(f), args, nargs, msg, sizeof msg)) {
         free(args);
         return fail(EXIT_ERROR, "%s: %s", name, msg);
     }
-    cw_value *results = calloc(type->nresults + 1, sizeof *results); /* +1: never calloc(0) */
-    cw_error err = {0};
-    int code = 0;
-    switch (results ? cw_call(s, f, args, results, &err) : CW_ERR_RESOURCE) {
-    case CW_OK:
-        for (uint32_t i = 0; i < type->nresults; i++)
-            puts(valtext_format(&results[i], text, sizeof text));
-        break;
-    case CW_ERR_TRAP:
-    case CW_ERR_EXHAUSTION:
-        fprintf(stderr, "trap: %s\n", err.message);
-        code = EXIT_TRAP;
-        break;
-    case CW_ERR_EXIT:
-        code = err.exit_code;
-        break;
-    default:
-        code = fail(EXIT_TRAP, "%s: %s", name, results ? err.message : "out of memory");
-    }
-    free(results);
+    int code = run_call(s, inst, f, args, opt, name);
     free(args);
     return code;
+}
+
+/* Restores the checkpoint into a fresh instance of m and continues it. */
+static int restore(cw_store *s, const cw_module *m, const options *opt) {
+    cw_error err = {0};
+    cw_instance *inst = cw_instantiate_for_restore(s, m, NULL, &err);
+    if (!inst || !cw_checkpoint_load(s, inst, opt->restore, NULL, &err))
+        return fail(EXIT_ERROR, "%s", err.message);
+    return run_call(s, inst, cw_store_entry(s), NULL, opt, opt->restore);
 }
 
 /* Instantiates m without imports and calls the chosen export. */
@@ -163,6 +223,8 @@ static int instantiate_and_call(cw_store *s, const cw_module *m, const options *
         cw_module_import(m, 0, &module_name, &field_name, &kind);
         return fail(EXIT_ERROR, "%s: unknown import %s.%s", opt->file, module_name, field_name);
     }
+    if (opt->restore)
+        return restore(s, m, opt);
     cw_error err = {0};
     cw_instance *inst = cw_instantiate(s, m, NULL, &err);
     if (!inst) {
@@ -182,7 +244,7 @@ static int instantiate_and_call(cw_store *s, const cw_module *m, const options *
     }
     if (ext.kind != CW_EXTERN_FUNC)
         return fail(EXIT_ERROR, "%s: export '%s' is a %s, not a function", opt->file, name, kinds[ext.kind]);
-    return call(s, ext.of.func, opt, name);
+    return call(s, inst, ext.of.func, opt, name);
 }
 
 static int run(const options *opt) {
@@ -198,7 +260,24 @@ static int run(const options *opt) {
     return code;
 }
 
+/* chiwawa inspect CHECKPOINT [FILE.wasm] */
+static int inspect(int argc, char **argv) {
+    if (argc < 3 || argc > 4)
+        return fail(EXIT_ERROR, "usage: chiwawa inspect CHECKPOINT [FILE.wasm]");
+    int code = 0;
+    cw_module *m = argc == 4 ? load(argv[3], &code) : NULL;
+    if (argc == 4 && !m)
+        return code;
+    cw_error err = {0};
+    if (!cw_checkpoint_inspect(argv[2], m, stdout, &err))
+        code = fail(EXIT_ERROR, "%s", err.message);
+    cw_module_free(m);
+    return code;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "inspect") == 0)
+        return inspect(argc, argv);
     options opt = {0};
     int code = parse_args(argc, argv, &opt);
     return code >= 0 ? code : run(&opt);

@@ -133,6 +133,8 @@ cw_errkind cw_call(cw_store *s, cw_func *f, const cw_value *args, cw_value *resu
 void cw_store_set_poll(cw_store *s, bool (*poll)(void *ctx), void *ctx, uint32_t interval);
 /* Continues a suspended (or restored) execution; results as for cw_call of the entry function. */
 cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err);
+/* The function a suspended execution started in (NULL when none is suspended). */
+cw_func *cw_store_entry(const cw_store *s);
 
 cw_value cw_global_get(const cw_global *g);
 uint8_t *cw_memory_data(cw_memory *m);
