@@ -26,6 +26,18 @@ static double now_ms(void) {
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static long long file_size(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+bool cw_cr_restore(cw_store *s, cw_instance *inst, const char *path, const cw_checkpoint_ext *ext, cw_error *err) {
+    double start = now_ms();
+    if (!cw_checkpoint_load(s, inst, path, ext, err)) return false;
+    fprintf(stderr, "chiwawa: restored %s (%lld bytes, %.1f ms)\n", path, file_size(path), now_ms() - start);
+    return true;
+}
+
 cw_errkind cw_cr_drive(cw_store *s, cw_instance *inst, cw_errkind status, cw_value *results, const cw_cr *cr,
                        const cw_checkpoint_ext *ext, cw_error *err) {
     while (status == CW_SUSPENDED) {
@@ -33,9 +45,7 @@ cw_errkind cw_cr_drive(cw_store *s, cw_instance *inst, cw_errkind status, cw_val
         fflush(stdout);
         if (!cw_checkpoint_save(s, inst, out_path(cr), ext, err)) return err->kind;
         remove(trigger_path(cr));
-        struct stat st;
-        long long size = stat(out_path(cr), &st) == 0 ? (long long)st.st_size : -1;
-        fprintf(stderr, "chiwawa: checkpoint written to %s (%lld bytes, %.1f ms)%s\n", out_path(cr), size,
+        fprintf(stderr, "chiwawa: checkpoint written to %s (%lld bytes, %.1f ms)%s\n", out_path(cr), file_size(out_path(cr)),
                 now_ms() - start, cr->keep_running ? "; continuing" : "");
         if (!cr->keep_running) return CW_SUSPENDED;
         status = cw_resume(s, results, err);

@@ -210,7 +210,7 @@ static int call(cw_store *s, cw_instance *inst, cw_func *f, const options *opt, 
 static int restore(cw_store *s, const cw_module *m, const options *opt) {
     cw_error err = {0};
     cw_instance *inst = cw_instantiate_for_restore(s, m, NULL, &err);
-    if (!inst || !cw_checkpoint_load(s, inst, opt->restore, NULL, &err))
+    if (!inst || !cw_cr_restore(s, inst, opt->restore, NULL, &err))
         return fail(EXIT_ERROR, "%s", err.message);
     return run_call(s, inst, cw_store_entry(s), NULL, opt, opt->restore);
 }

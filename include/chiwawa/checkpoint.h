@@ -51,4 +51,7 @@ void cw_cr_arm(cw_store *s, const cw_cr *cr);
 cw_errkind cw_cr_drive(cw_store *s, cw_instance *inst, cw_errkind status, cw_value *results, const cw_cr *cr,
                        const cw_checkpoint_ext *ext, cw_error *err);
 
+/* cw_checkpoint_load with a report on stderr of what was restored and how long it took. */
+bool cw_cr_restore(cw_store *s, cw_instance *inst, const char *path, const cw_checkpoint_ext *ext, cw_error *err);
+
 #endif
