@@ -128,6 +128,9 @@ typedef struct cw_stackinfo {
     uint32_t call_imm; /* function index of a call, type index of a call_indirect */
 } cw_stackinfo;
 bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo *out);
+/* Calls visit with the operand stack types at every reachable instruction of function fi. */
+typedef void (*cw_stack_visit)(void *ctx, uint32_t offset, const uint8_t *types, uint32_t ntypes);
+void cw_stack_walk(const cw_module *m, uint32_t fi, cw_stack_visit visit, void *ctx);
 bool cw_functype_eq(const cw_functype *a, const cw_functype *b);
 
 void cw_set_error(cw_error *err, cw_errkind kind, const char *fmt, ...);

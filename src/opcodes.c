@@ -2,8 +2,26 @@
 #include "chiwawa/chiwawa.h"
 #include "opcodes.h"
 
+#include <stdbool.h>
+
 const cw_opinfo cw_ops[CW_OP_COUNT] = {
 #define CW_OP_INFO(ID, code, name, ...) {code, name},
     CW_OPCODES(CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO)
 #undef CW_OP_INFO
 };
+
+int cw_op_from_code(uint32_t code) {
+    static uint16_t by_byte[256], by_fc[256]; /* op id + 1; 0: no such instruction */
+    static bool ready;
+    if (!ready) {
+        for (int i = 0; i < CW_OP_COUNT; i++) {
+            uint32_t c = cw_ops[i].code;
+            if (c < 0x100) by_byte[c] = (uint16_t)(i + 1);
+            else if ((c >> 8) == 0xfc) by_fc[c & 0xff] = (uint16_t)(i + 1);
+        }
+        ready = true;
+    }
+    if (code < 0x100) return by_byte[code] - 1;
+    if ((code >> 8) == 0xfc) return by_fc[code & 0xff] - 1;
+    return -1;
+}

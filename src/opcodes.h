@@ -241,5 +241,7 @@ typedef struct cw_opinfo {
     const char *name;
 } cw_opinfo;
 extern const cw_opinfo cw_ops[CW_OP_COUNT];
+/* The op for a binary code (a byte, or 0xFC00|sub), or -1. */
+int cw_op_from_code(uint32_t code);
 
 #endif

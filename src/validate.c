@@ -33,6 +33,8 @@ typedef struct vstate {
     uint32_t op_offset; /* bytecode offset of the instruction being compiled */
     int prev_op;        /* the instruction before op_offset, and its call immediate */
     uint32_t call_imm;
+    cw_stack_visit visit; /* dry runs: called at each reachable instruction */
+    void *visit_ctx;
 } vstate;
 
 uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
@@ -243,32 +245,19 @@ static const simple_op simple_ops[CW_OP_COUNT] = {
 #undef V_ST
 };
 
-static uint16_t op_by_byte[256], op_by_fc[32];
-
-static void init_op_lookup(void) {
-    static bool done;
-    if (done) return;
-    for (int i = 0; i < CW_OP_COUNT; i++) {
-        uint32_t code = cw_ops[i].code;
-        if (code < 0x100) op_by_byte[code] = (uint16_t)(i + 1);
-        else if ((code >> 8) == 0xfc) op_by_fc[code & 0xff] = (uint16_t)(i + 1);
-    }
-    done = true;
-}
-
 /* Decodes the next opcode to an op id, or -1 when the bytes name no instruction. */
 static int read_op(vstate *v) {
     uint8_t b = cw_rd_u8(&v->r);
     if (!cw_rd_ok(&v->r)) return -1;
+    uint32_t code = b;
     if (b == 0xfc) {
         uint32_t sub = cw_rd_u32(&v->r);
         if (!cw_rd_ok(&v->r)) return -1;
-        if (sub < 32 && op_by_fc[sub]) return op_by_fc[sub] - 1;
-    } else if (op_by_byte[b]) {
-        return op_by_byte[b] - 1;
+        code = sub < 0x100 ? 0xfc00 | sub : CW_NOCODE;
     }
-    cw_rd_fail(&v->r, "illegal opcode");
-    return -1;
+    int op = cw_op_from_code(code);
+    if (op < 0) cw_rd_fail(&v->r, "illegal opcode");
+    return op;
 }
 
 static void need_memory(vstate *v) {
@@ -638,7 +627,6 @@ static bool compile_op(vstate *v, int op) {
 
 /* Runs the body until its end, or until the instruction at byte offset `stop` (true then). */
 static bool run_body(vstate *v, bool dry, uint32_t stop) {
-    init_op_lookup();
     const cw_functype *t = v->f->type;
     push_ctrl(v, CW_OP_END, NULL, 0, t->results, t->nresults);
     if (v->nctrls) v->ctrls[0].dead = dry; /* a dry run only tracks types */
@@ -647,6 +635,7 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
         v->op_offset = cw_rd_offset(&v->r);
         if (v->op_offset == stop) return true;
         if (emitting(v)) record_pc(v);
+        if (v->visit && !top(v)->unreachable) v->visit(v->visit_ctx, v->op_offset, v->vals, v->nvals);
         int op = read_op(v);
         if (op < 0) break;
         compile_op(v, op);
@@ -678,14 +667,21 @@ bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     return cw_rd_ok(&v.r);
 }
 
-bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo *out) {
+/* A dry run of function fi's body that writes nothing to the module. */
+static bool dry_run(const cw_module *m, uint32_t fi, uint32_t stop, cw_stack_visit visit, void *ctx, vstate *v,
+                    cw_error *err) {
     const cw_funcdef *f = &m->funcs[fi];
     const uint8_t *body = m->bytes + f->body_offset;
+    *v = (vstate){.m = (cw_module *)m, .f = (cw_funcdef *)f, .r = {body, body + f->body_len, m->bytes, err},
+                  .visit = visit, .visit_ctx = ctx};
+    v->slots = f->local_slots;
+    return run_body(v, true, stop);
+}
+
+bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo *out) {
     cw_error err = {0};
-    /* A dry run writes nothing to the module. */
-    vstate v = {.m = (cw_module *)m, .f = (cw_funcdef *)f, .r = {body, body + f->body_len, m->bytes, &err}};
-    v.slots = f->local_slots;
-    bool found = run_body(&v, true, offset) && !v.ctrls[v.nctrls - 1].unreachable;
+    vstate v;
+    bool found = dry_run(m, fi, offset, NULL, NULL, &v, &err) && !v.ctrls[v.nctrls - 1].unreachable;
     if (found) {
         out->types = v.vals;
         out->ntypes = v.nvals;
@@ -696,4 +692,12 @@ bool cw_stack_at(const cw_module *m, uint32_t fi, uint32_t offset, cw_stackinfo 
     free(v.vals);
     free(v.ctrls);
     return found;
+}
+
+void cw_stack_walk(const cw_module *m, uint32_t fi, cw_stack_visit visit, void *ctx) {
+    cw_error err = {0};
+    vstate v;
+    dry_run(m, fi, UINT32_MAX, visit, ctx, &v, &err);
+    free(v.vals);
+    free(v.ctrls);
 }

@@ -1,0 +1,364 @@
+/* The interpreter loop, included twice by interp.c: CW_RUN is the function's name and CW_TRACED
+ * says whether the trace hooks (CW_T_* macros from interp.c) are compiled in. One source, so the
+ * traced and untraced interpreters cannot drift apart; the untraced one contains no trace code. */
+
+/* Runs until the entry function returns, a trap, an exit or a suspension. With `callee` set,
+ * starts by entering it with its arguments at the stack top; otherwise resumes the saved state. */
+static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
+    cw_exec *ex = &s->exec;
+    cw_func *fn = callee ? callee : ex->fn;
+    cw_instance *inst = fn->inst;
+    const uint32_t *code = inst->module->code;
+    const uint32_t *pc = ex->pc;
+    uint64_t *fp = ex->stack + ex->fp, *sp = ex->stack + ex->sp;
+    uint8_t *mem = NULL;
+    uint64_t memsize = 0;
+    uint32_t countdown = ex->countdown;
+    const char *trap_msg = NULL;
+    cw_errkind status = CW_ERR_TRAP;
+
+#define LOAD_MEMORY()                                          \
+    do {                                                       \
+        cw_memory *m0 = inst->module->nmems ? inst->mems[0] : NULL; \
+        mem = m0 ? m0->data : NULL;                            \
+        memsize = m0 ? m0->size : 0;                           \
+    } while (0)
+#define TRAP(msg)          \
+    do {                   \
+        trap_msg = (msg);  \
+        goto trap;         \
+    } while (0)
+#define NEXT break
+
+#define SAFE_POINT(resume_pc)                                  \
+    do {                                                       \
+        if (--countdown == 0) {                                \
+            countdown = ex->poll_interval;                     \
+            if (ex->poll && ex->poll(ex->poll_ctx)) {          \
+                pc = (resume_pc);                              \
+                status = CW_SUSPENDED;                         \
+                goto suspend;                                  \
+            }                                                  \
+        }                                                      \
+    } while (0)
+
+    LOAD_MEMORY();
+    if (callee) {
+        sp -= callee->def->param_slots;
+        goto enter;
+    }
+
+    for (;;) {
+        switch ((enum cw_op)*pc++) {
+#define X_UN(ID, code_, name, P, R, expr) \
+    case CW_OP_##ID: {                     \
+        CW_CT_##P a = CW_GET_##P(sp[-1]);  \
+        sp[-1] = CW_PUT_##R(expr);         \
+        NEXT;                              \
+    }
+#define X_BIN(ID, code_, name, P, R, expr) \
+    case CW_OP_##ID: {                      \
+        CW_CT_##P b = CW_GET_##P(sp[-1]);   \
+        CW_CT_##P a = CW_GET_##P(sp[-2]);   \
+        sp--;                               \
+        sp[-1] = CW_PUT_##R(expr);          \
+        NEXT;                               \
+    }
+#define X_UNT(ID, code_, name, P, R, check, expr) \
+    case CW_OP_##ID: {                             \
+        CW_CT_##P a = CW_GET_##P(sp[-1]);          \
+        const char *t_ = check;                    \
+        if (t_) TRAP(t_);                          \
+        sp[-1] = CW_PUT_##R(expr);                 \
+        NEXT;                                      \
+    }
+#define X_BINT(ID, code_, name, P, R, check, expr) \
+    case CW_OP_##ID: {                              \
+        CW_CT_##P b = CW_GET_##P(sp[-1]);           \
+        CW_CT_##P a = CW_GET_##P(sp[-2]);           \
+        const char *t_ = check;                     \
+        if (t_) TRAP(t_);                           \
+        sp--;                                       \
+        sp[-1] = CW_PUT_##R(expr);                  \
+        NEXT;                                       \
+    }
+#define X_LD(ID, code_, name, R, MT)                       \
+    case CW_OP_##ID: {                                      \
+        uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++;   \
+        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);   \
+        MT v;                                               \
+        memcpy(&v, mem + ea, sizeof v);                     \
+        sp[-1] = CW_PUT_##R((CW_CT_##R)v);                  \
+        NEXT;                                               \
+    }
+#define X_ST(ID, code_, name, P, MT)                        \
+    case CW_OP_##ID: {                                       \
+        uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++;    \
+        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);    \
+        MT v = (MT)CW_GET_##P(sp[-1]);                       \
+        memcpy(mem + ea, &v, sizeof v);                      \
+        sp -= 2;                                             \
+        NEXT;                                                \
+    }
+#define X_S(ID, ...)
+            CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
+#undef X_S
+#undef X_UN
+#undef X_BIN
+#undef X_UNT
+#undef X_BINT
+#undef X_LD
+#undef X_ST
+
+        case CW_OP_UNREACHABLE:
+            TRAP("unreachable");
+        case CW_OP_LOOP:
+            SAFE_POINT(pc - 1);
+            NEXT;
+        case CW_OP_JMP:
+            pc = code + *pc;
+            NEXT;
+        case CW_OP_JMP_IF:
+            pc = (uint32_t)*--sp ? code + *pc : pc + 1;
+            NEXT;
+        case CW_OP_JMP_UNLESS:
+            pc = (uint32_t)*--sp ? pc + 1 : code + *pc;
+            NEXT;
+        case CW_OP_BR_IF_MOVE:
+            if (!(uint32_t)*--sp) {
+                pc += 3;
+                NEXT;
+            }
+            /* fall through */
+        case CW_OP_BR: {
+        branch:;
+            uint32_t keep = pc[2];
+            uint64_t *dst = fp + pc[1];
+            memmove(dst, sp - keep, keep * sizeof *sp);
+            sp = dst + keep;
+            pc = code + pc[0];
+            NEXT;
+        }
+        case CW_OP_BR_TABLE: {
+            uint32_t n = *pc++;
+            uint32_t i = (uint32_t)*--sp;
+            pc += 3 * (i < n ? i : n);
+            goto branch;
+        }
+        case CW_OP_RETURN: {
+            uint32_t nres = fn->def->result_slots;
+            memmove(fp, sp - nres, nres * sizeof *sp);
+            sp = fp + nres;
+            cw_frame *f = &ex->frames[--ex->nframes];
+            if (!f->fn) {
+                status = CW_OK;
+                goto finish;
+            }
+            fn = f->fn;
+            pc = f->ret_pc;
+            fp = ex->stack + f->fp;
+            if (fn->inst != inst) {
+                inst = fn->inst;
+                code = inst->module->code;
+            }
+            LOAD_MEMORY();
+            NEXT;
+        }
+        case CW_OP_CALL:
+            callee = inst->funcs[*pc++];
+            goto call;
+        case CW_OP_CALL_INDIRECT: {
+            const cw_functype *want = &inst->module->types[pc[0]];
+            cw_table *t = inst->tables[pc[1]];
+            pc += 2;
+            uint32_t i = (uint32_t)*--sp;
+            if (i >= t->size) TRAP("undefined element");
+            callee = (cw_func *)(uintptr_t)t->elems[i];
+            if (!callee) TRAP("uninitialized element");
+            if (!cw_functype_eq(callee->type, want)) TRAP("indirect call type mismatch");
+            goto call;
+        }
+        case CW_OP_DROP:
+            sp--;
+            NEXT;
+        case CW_OP_SELECT: {
+            uint32_t c = (uint32_t)sp[-1];
+            sp -= 2;
+            if (!c) sp[-1] = sp[0];
+            NEXT;
+        }
+        case CW_OP_LOCAL_GET:
+            *sp++ = fp[*pc++];
+            NEXT;
+        case CW_OP_LOCAL_SET:
+            fp[*pc++] = *--sp;
+            NEXT;
+        case CW_OP_LOCAL_TEE:
+            fp[*pc++] = sp[-1];
+            NEXT;
+        case CW_OP_GLOBAL_GET:
+            *sp++ = inst->globals[*pc++]->val;
+            NEXT;
+        case CW_OP_GLOBAL_SET:
+            inst->globals[*pc++]->val = *--sp;
+            NEXT;
+        case CW_OP_TABLE_GET: {
+            cw_table *t = inst->tables[*pc++];
+            uint32_t i = (uint32_t)sp[-1];
+            if (i >= t->size) TRAP(TRAP_TABLE);
+            sp[-1] = t->elems[i];
+            NEXT;
+        }
+        case CW_OP_TABLE_SET: {
+            cw_table *t = inst->tables[*pc++];
+            uint32_t i = (uint32_t)sp[-2];
+            if (i >= t->size) TRAP(TRAP_TABLE);
+            t->elems[i] = sp[-1];
+            sp -= 2;
+            NEXT;
+        }
+        case CW_OP_MEMORY_SIZE:
+            *sp++ = memsize / CW_PAGE_SIZE;
+            NEXT;
+        case CW_OP_MEMORY_GROW: {
+            uint64_t old = memsize / CW_PAGE_SIZE;
+            sp[-1] = cw_memory_grow(inst->mems[0], (uint32_t)sp[-1]) ? old : 0xffffffffu;
+            LOAD_MEMORY();
+            NEXT;
+        }
+        case CW_OP_I64_CONST:
+            *sp++ = pc[0] | (uint64_t)pc[1] << 32;
+            pc += 2;
+            NEXT;
+        case CW_OP_REF_IS_NULL:
+            sp[-1] = sp[-1] == 0;
+            NEXT;
+        case CW_OP_REF_FUNC:
+            *sp++ = (uint64_t)(uintptr_t)inst->funcs[*pc++];
+            NEXT;
+        case CW_OP_MEMORY_INIT: {
+            const char *t = cw_memory_init(inst, *pc++, (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
+            if (t) TRAP(t);
+            sp -= 3;
+            NEXT;
+        }
+        case CW_OP_DATA_DROP:
+            inst->data_dropped[*pc++] = true;
+            NEXT;
+        case CW_OP_MEMORY_COPY: {
+            uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+            if (src + n > memsize || d + n > memsize) TRAP(TRAP_MEMORY);
+            memmove(mem + d, mem + src, n);
+            sp -= 3;
+            NEXT;
+        }
+        case CW_OP_MEMORY_FILL: {
+            uint64_t d = (uint32_t)sp[-3], n = (uint32_t)sp[-1];
+            if (d + n > memsize) TRAP(TRAP_MEMORY);
+            memset(mem + d, (uint8_t)sp[-2], n);
+            sp -= 3;
+            NEXT;
+        }
+        case CW_OP_TABLE_INIT: {
+            const char *t = cw_table_init(inst, pc[1], pc[0], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
+            if (t) TRAP(t);
+            pc += 2;
+            sp -= 3;
+            NEXT;
+        }
+        case CW_OP_ELEM_DROP:
+            inst->elem_dropped[*pc++] = true;
+            NEXT;
+        case CW_OP_TABLE_COPY: {
+            cw_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
+            uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+            if (src + n > ts->size || d + n > td->size) TRAP(TRAP_TABLE);
+            memmove(td->elems + d, ts->elems + src, n * sizeof *td->elems);
+            pc += 2;
+            sp -= 3;
+            NEXT;
+        }
+        case CW_OP_TABLE_GROW: {
+            cw_table *t = inst->tables[*pc++];
+            uint32_t old = t->size;
+            bool ok = cw_table_grow(t, (uint32_t)sp[-1], sp[-2]);
+            sp--;
+            sp[-1] = ok ? old : 0xffffffffu;
+            NEXT;
+        }
+        case CW_OP_TABLE_SIZE:
+            *sp++ = inst->tables[*pc++]->size;
+            NEXT;
+        case CW_OP_TABLE_FILL: {
+            cw_table *t = inst->tables[*pc++];
+            uint64_t d = (uint32_t)sp[-3], v = sp[-2], n = (uint32_t)sp[-1];
+            if (d + n > t->size) TRAP(TRAP_TABLE);
+            for (uint64_t i = 0; i < n; i++) t->elems[d + i] = v;
+            sp -= 3;
+            NEXT;
+        }
+        default:
+            TRAP("internal error: bad opcode");
+        }
+        continue;
+
+    call:
+        if (callee->host) {
+            uint64_t *args = sp - callee->type->nparams;
+            const char *t = call_host(callee, inst, args);
+            if (t) TRAP(t);
+            sp = args + callee->type->nresults;
+            LOAD_MEMORY();
+            continue;
+        }
+        if (!push_frame(ex, (cw_frame){fn, pc, (uint32_t)(fp - ex->stack)})) TRAP(TRAP_EXHAUSTED);
+        sp -= callee->def->param_slots;
+    enter : {
+        /* sp is the new frame's base: the arguments are already there. */
+        const cw_funcdef *d = callee->def;
+        uint64_t base = (uint64_t)(sp - ex->stack);
+        if (base + d->max_slots > ex->stack_cap) {
+            uint64_t fp_off = (uint64_t)(fp - ex->stack);
+            if (!grow_stack(ex, base + d->max_slots)) TRAP(TRAP_EXHAUSTED);
+            fp = ex->stack + fp_off;
+            sp = ex->stack + base;
+        }
+        fp = sp;
+        memset(fp + d->param_slots, 0, (d->local_slots - d->param_slots) * sizeof *fp);
+        sp = fp + d->local_slots;
+        fn = callee;
+        if (fn->inst != inst) {
+            inst = fn->inst;
+            code = inst->module->code;
+            LOAD_MEMORY();
+        }
+        pc = code + d->code_start;
+        SAFE_POINT(pc);
+        continue;
+    }
+    }
+
+trap:
+    status = trap_msg == cw_exit_message                ? CW_ERR_EXIT
+             : strcmp(trap_msg, TRAP_EXHAUSTED) == 0 ? CW_ERR_EXHAUSTION
+                                                      : CW_ERR_TRAP;
+    cw_set_error(err, status, "%s", trap_msg);
+    err->exit_code = s->exit_code;
+finish:
+    ex->nframes = 0;
+    ex->fn = NULL;
+    ex->countdown = countdown;
+    return status;
+suspend:
+    ex->fn = fn;
+    ex->pc = pc;
+    ex->fp = (uint32_t)(fp - ex->stack);
+    ex->sp = (uint32_t)(sp - ex->stack);
+    ex->countdown = countdown;
+    cw_set_error(err, status, "suspended at a safe point");
+    return status;
+#undef TRAP
+#undef NEXT
+#undef LOAD_MEMORY
+#undef SAFE_POINT
+}
