@@ -6,6 +6,7 @@
 
 #include "opcodes.h"
 #include "runtime.h"
+#include "trace_hooks.h"
 #include "valtypes.h"
 
 #define TRAP_MEMORY "out of bounds memory access"
@@ -68,7 +69,15 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
 #undef CW_RUN
 #undef CW_TRACED
 
-static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) { return run_plain(s, callee, err); }
+#define CW_RUN run_traced
+#define CW_TRACED 1
+#include "interp_loop.h"
+#undef CW_RUN
+#undef CW_TRACED
+
+static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) {
+    return s->trace ? run_traced(s, callee, err) : run_plain(s, callee, err);
+}
 
 bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames) {
     if (slots > ex->stack_cap && !grow_stack(ex, slots)) return false;

@@ -42,6 +42,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }                                                      \
     } while (0)
 
+#if CW_TRACED
+    /* A run suspended at a loop header already traced that instruction before stopping. */
+    bool trace_skip = !callee && *pc == CW_OP_LOOP;
+#endif
     LOAD_MEMORY();
     if (callee) {
         sp -= callee->def->param_slots;
@@ -49,6 +53,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
     }
 
     for (;;) {
+#if CW_TRACED
+        if (trace_skip) trace_skip = false;
+        else cw_trace_step(s->trace, inst, fn, pc, fp, sp, mem, memsize);
+#endif
         switch ((enum cw_op)*pc++) {
 #define X_UN(ID, code_, name, P, R, expr) \
     case CW_OP_##ID: {                     \
@@ -307,6 +315,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             uint64_t *args = sp - callee->type->nparams;
             const char *t = call_host(callee, inst, args);
             if (t) TRAP(t);
+#if CW_TRACED
+            cw_trace_host_return(s->trace, inst, callee, args);
+#endif
             sp = args + callee->type->nresults;
             LOAD_MEMORY();
             continue;

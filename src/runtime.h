@@ -74,9 +74,12 @@ typedef struct cw_alloc {
     void *obj;
 } cw_alloc;
 
+typedef struct cw_trace cw_trace;
+
 struct cw_store {
     cw_alloc *allocs; /* everything the store owns */
     cw_exec exec;
+    cw_trace *trace;  /* set: runs use the traced interpreter */
     int exit_code;    /* set by cw_exit */
 };
 
