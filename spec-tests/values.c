@@ -35,6 +35,41 @@ static bool parse_bits(const char *s, uint64_t max, uint64_t *out) {
     return true;
 }
 
+/* A v128: "lane_type" i8 ... f64 and one string per lane (bits as unsigned decimal, or a NaN class). */
+static bool parse_v128(const json *j, spec_value *out, char *err, size_t errlen) {
+    const char *lane_type = json_get_str(j, "lane_type");
+    const json *lanes = json_get(j, "value");
+    unsigned bits = 0;
+    if (lane_type && (lane_type[0] == 'i' || lane_type[0] == 'f'))
+        bits = (unsigned)strtoul(lane_type + 1, NULL, 10);
+    if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+        snprintf(err, errlen, "bad v128 lane_type %s", lane_type ? lane_type : "(none)");
+        return false;
+    }
+    unsigned n = 128 / bits;
+    if (!lanes || lanes->kind != JSON_ARRAY || lanes->n != n) {
+        snprintf(err, errlen, "v128 value without %u lanes", n);
+        return false;
+    }
+    out->lane_bits = bits;
+    out->lane_float = lane_type[0] == 'f' && bits >= 32;
+    for (unsigned i = 0; i < n; i++) {
+        const char *s = lanes->items[i]->kind == JSON_STRING ? lanes->items[i]->str : NULL;
+        uint64_t v = 0;
+        if (out->lane_float && s && strcmp(s, "nan:canonical") == 0) {
+            out->lanes[i] = MATCH_NAN_CANONICAL;
+        } else if (out->lane_float && s && strcmp(s, "nan:arithmetic") == 0) {
+            out->lanes[i] = MATCH_NAN_ARITHMETIC;
+        } else if (!parse_bits(s, bits == 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1, &v)) {
+            snprintf(err, errlen, "bad v128 lane \"%s\"", s ? s : "(not a string)");
+            return false;
+        }
+        for (unsigned k = 0; k < bits / 8; k++)
+            out->v.of.v128[i * bits / 8 + k] = (uint8_t)(v >> 8 * k);
+    }
+    return true;
+}
+
 bool value_parse(const json *j, spec_value *out, char *err, size_t errlen) {
     const char *type = json_get_str(j, "type");
     const char *value = json_get_str(j, "value");
@@ -46,10 +81,8 @@ bool value_parse(const json *j, spec_value *out, char *err, size_t errlen) {
         snprintf(err, errlen, "unknown value type %s", type ? type : "(none)");
         return false;
     }
-    if (out->v.type == CW_V128) {
-        snprintf(err, errlen, "v128 values are not supported yet");
-        return false;
-    }
+    if (out->v.type == CW_V128)
+        return parse_v128(j, out, err, errlen);
     if (!value) {
         snprintf(err, errlen, "%s value without a string \"value\"", type);
         return false;
@@ -94,9 +127,29 @@ static bool nan_matches(value_match m, uint64_t bits, const float_layout *f) {
     return m == MATCH_NAN_ARITHMETIC || (bits & f->fraction) == f->quiet;
 }
 
+/* Lane i (of `bits` bits) of a v128, little-endian as in memory. */
+static uint64_t lane_of(const uint8_t *v128, unsigned bits, unsigned i) {
+    uint64_t v = 0;
+    for (unsigned k = 0; k < bits / 8; k++)
+        v |= (uint64_t)v128[i * bits / 8 + k] << 8 * k;
+    return v;
+}
+
+static bool v128_matches(const spec_value *e, const cw_value *got) {
+    for (unsigned i = 0; i < 128 / e->lane_bits; i++) {
+        uint64_t g = lane_of(got->of.v128, e->lane_bits, i);
+        if (e->lanes[i] == MATCH_BITS ? g != lane_of(e->v.of.v128, e->lane_bits, i)
+                                      : !nan_matches(e->lanes[i], g, e->lane_bits == 32 ? &F32_LAYOUT : &F64_LAYOUT))
+            return false;
+    }
+    return true;
+}
+
 bool value_matches(const spec_value *e, const cw_value *got) {
     if (got->type != e->v.type)
         return false;
+    if (e->v.type == CW_V128)
+        return v128_matches(e, got);
     switch (e->match) {
     case MATCH_NAN_CANONICAL:
     case MATCH_NAN_ARITHMETIC:
@@ -147,14 +200,40 @@ void value_format(const cw_value *v, char *buf, size_t n) {
     case CW_FUNCREF:
         snprintf(buf, n, "funcref:%s", v->of.ref ? "non-null" : "null");
         break;
+    case CW_V128: {
+        int used = snprintf(buf, n, "v128:0x");
+        for (int i = 15; i >= 0 && used > 0 && (size_t)used < n; i--)
+            used += snprintf(buf + used, n - (size_t)used, "%02x", v->of.v128[i]);
+        break;
+    }
     default:
         snprintf(buf, n, "%s:?", name);
         break;
     }
 }
 
+/* A v128 with NaN-class lanes, lane by lane. */
+static void v128_lanes_format(const spec_value *e, char *buf, size_t n) {
+    unsigned bits = e->lane_bits, count = 128 / bits;
+    int used = snprintf(buf, n, "v128:f%ux%u", bits, count);
+    for (unsigned i = 0; i < count && used > 0 && (size_t)used < n; i++) {
+        if (e->lanes[i] != MATCH_BITS)
+            used += snprintf(buf + used, n - (size_t)used, " nan:%s",
+                             e->lanes[i] == MATCH_NAN_CANONICAL ? "canonical" : "arithmetic");
+        else
+            used += snprintf(buf + used, n - (size_t)used, " 0x%0*" PRIx64, (int)bits / 4,
+                             lane_of(e->v.of.v128, bits, i));
+    }
+}
+
 void spec_value_format(const spec_value *e, char *buf, size_t n) {
     const char *name = valtype_name(e->v.type);
+    for (unsigned i = 0; e->v.type == CW_V128 && i < 128 / e->lane_bits; i++) {
+        if (e->lanes[i] != MATCH_BITS) {
+            v128_lanes_format(e, buf, n);
+            return;
+        }
+    }
     switch (e->match) {
     case MATCH_NAN_CANONICAL:
         snprintf(buf, n, "%s:nan:canonical", name);

@@ -44,7 +44,8 @@ static void *alloc_array(cw_reader *r, size_t n, size_t size) {
 }
 
 static bool is_valtype(uint8_t t) {
-    return t == CW_I32 || t == CW_I64 || t == CW_F32 || t == CW_F64 || t == CW_FUNCREF || t == CW_EXTERNREF;
+    return t == CW_I32 || t == CW_I64 || t == CW_F32 || t == CW_F64 || t == CW_V128 || t == CW_FUNCREF ||
+           t == CW_EXTERNREF;
 }
 
 static uint8_t read_valtype(cw_reader *r) {
@@ -128,9 +129,13 @@ static cw_constexpr read_constexpr(cw_reader *r, cw_module *m, uint8_t want) {
             if (m->globals[c.value].mut) return invalid(r, "constant expression required"), c;
             type = m->globals[c.value].type;
             break;
+        case 0xfd:
+            if (cw_rd_u32(r) != 0x0c) return invalid(r, "constant expression required"), c;
+            c.op = CW_OP_V128_CONST, type = CW_V128, c.value = cw_rd_fixed64(r), c.hi = cw_rd_fixed64(r);
+            break;
         default:
             /* Known non-constant instructions are invalid; unknown bytes are malformed. */
-            if (b <= 0xd2 || b == 0xfc || b == 0xfd) return invalid(r, "constant expression required"), c;
+            if (b <= 0xd2 || b == 0xfc) return invalid(r, "constant expression required"), c;
             return cw_rd_fail(r, "illegal opcode"), c;
         }
     }

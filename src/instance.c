@@ -52,12 +52,11 @@ static bool import_matches(const cw_module *m, const cw_import *im, const cw_ext
     return false;
 }
 
-static uint64_t eval_const(const cw_instance *in, const cw_constexpr *c) {
-    switch (c->op) {
-    case CW_OP_GLOBAL_GET: return in->globals[c->value]->val;
-    case CW_OP_REF_FUNC: return (uint64_t)(uintptr_t)in->funcs[c->value];
-    default: return c->value; /* constants and ref.null (0) */
-    }
+static cw_value eval_const(const cw_instance *in, const cw_constexpr *c, uint8_t type) {
+    if (c->op == CW_OP_GLOBAL_GET) return cw_global_get(in->globals[c->value]);
+    uint64_t slots[2] = {c->value, c->hi}; /* constants and ref.null (0) */
+    if (c->op == CW_OP_REF_FUNC) slots[0] = (uint64_t)(uintptr_t)in->funcs[c->value];
+    return cw_slots_to_value(slots, type);
 }
 
 static bool nomem(cw_error *err) {
@@ -100,14 +99,17 @@ static bool allocate(cw_store *s, instance_alloc *ia, const cw_extern *imports, 
     for (uint32_t i = nm; i < m->nmems; i++)
         if (!(in->mems[i] = cw_memory_new(s, m->mems[i]))) return nomem(err);
     for (uint32_t i = ng; i < m->nglobals; i++) {
-        cw_value v = cw_slot_to_value(eval_const(in, &m->global_init[i]), m->globals[i].type);
+        cw_value v = eval_const(in, &m->global_init[i], m->globals[i].type);
         if (!(in->globals[i] = cw_global_new(s, v, m->globals[i].mut))) return nomem(err);
     }
     for (uint32_t i = 0; i < m->nelems; i++) {
         const cw_elem *e = &m->elems[i];
         ia->elem_items[i] = calloc(e->count + 1, sizeof **ia->elem_items);
         if (!ia->elem_items[i]) return nomem(err);
-        for (uint32_t k = 0; k < e->count; k++) ia->elem_items[i][k] = eval_const(in, &e->items[k]);
+        for (uint32_t k = 0; k < e->count; k++) {
+            cw_value v = eval_const(in, &e->items[k], e->type);
+            cw_value_to_slots(&v, &ia->elem_items[i][k]);
+        }
         ia->elem_len[i] = e->count;
     }
     return true;
@@ -142,7 +144,7 @@ static cw_errkind initialise(cw_store *s, cw_instance *in, cw_error *err) {
     for (uint32_t i = 0; i < m->nelems; i++) {
         const cw_elem *e = &m->elems[i];
         if (e->mode == CW_SEG_ACTIVE) {
-            uint32_t off = (uint32_t)eval_const(in, &e->offset);
+            uint32_t off = eval_const(in, &e->offset, CW_I32).of.i32;
             const char *t = cw_table_init(in, e->table, i, off, 0, e->count);
             if (t) return trap(err, t);
         }
@@ -151,7 +153,7 @@ static cw_errkind initialise(cw_store *s, cw_instance *in, cw_error *err) {
     for (uint32_t i = 0; i < m->ndatas; i++) {
         const cw_data *d = &m->datas[i];
         if (d->mode != CW_SEG_ACTIVE) continue;
-        uint32_t off = (uint32_t)eval_const(in, &d->offset);
+        uint32_t off = eval_const(in, &d->offset, CW_I32).of.i32;
         const char *t = cw_memory_init(in, i, off, 0, d->len);
         if (t) return trap(err, t);
         in->data_dropped[i] = true;

@@ -6,6 +6,7 @@
 
 #include "opcodes.h"
 #include "runtime.h"
+#include "simd.h"
 #include "trace_hooks.h"
 #include "valtypes.h"
 
@@ -53,10 +54,9 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
     cw_value *vout = f->type->nresults <= 16 ? out : malloc(f->type->nresults * sizeof *vout);
     const char *trap = "out of memory";
     if (vin && vout) {
-        for (uint32_t i = 0; i < f->type->nparams; i++) vin[i] = cw_slot_to_value(args[i], f->type->params[i]);
+        cw_slots_to_values(args, f->type->params, f->type->nparams, vin);
         trap = f->host(f->env, caller, vin, vout);
-        if (!trap)
-            for (uint32_t i = 0; i < f->type->nresults; i++) args[i] = cw_value_to_slot(&vout[i]);
+        if (!trap) cw_values_to_slots(vout, f->type->results, f->type->nresults, args);
     }
     if (vin != in) free(vin);
     if (vout != out) free(vout);
@@ -121,10 +121,6 @@ cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err)
     return finish_call(ex, run(s, f, err), slots);
 }
 
-static void slots_to_values(const uint64_t *slots, const cw_functype *t, cw_value *results) {
-    for (uint32_t i = 0; i < t->nresults; i++) results[i] = cw_slot_to_value(slots[i], t->results[i]);
-}
-
 cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err) {
     cw_exec *ex = &s->exec;
     err->kind = CW_OK;
@@ -134,7 +130,7 @@ cw_errkind cw_resume(cw_store *s, cw_value *results, cw_error *err) {
         return err->kind;
     }
     cw_errkind st = run(s, NULL, err);
-    if (st == CW_OK) slots_to_values(ex->stack, ex->entry->type, results);
+    if (st == CW_OK) cw_slots_to_values(ex->stack, ex->entry->type->results, ex->entry->type->nresults, results);
     return st;
 }
 
@@ -148,15 +144,15 @@ void cw_store_set_poll(cw_store *s, bool (*poll)(void *ctx), void *ctx, uint32_t
 
 cw_errkind cw_call(cw_store *s, cw_func *f, const cw_value *args, cw_value *results, cw_error *err) {
     const cw_functype *t = f->type;
-    uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
-    uint64_t *slots = calloc(n + 1, sizeof *slots);
+    uint32_t np = cw_types_slots(t->params, t->nparams), nr = cw_types_slots(t->results, t->nresults);
+    uint64_t *slots = calloc((np > nr ? np : nr) + 1, sizeof *slots);
     if (!slots) {
         cw_set_error(err, CW_ERR_RESOURCE, "out of memory");
         return err->kind;
     }
-    for (uint32_t i = 0; i < t->nparams; i++) slots[i] = cw_value_to_slot(&args[i]);
+    cw_values_to_slots(args, t->params, t->nparams, slots);
     cw_errkind st = cw_exec_call(s, f, slots, err);
-    if (st == CW_OK) slots_to_values(slots, t, results);
+    if (st == CW_OK) cw_slots_to_values(slots, t->results, t->nresults, results);
     free(slots);
     return st;
 }

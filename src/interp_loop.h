@@ -205,10 +205,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             fp[*pc++] = sp[-1];
             NEXT;
         case CW_OP_GLOBAL_GET:
-            *sp++ = inst->globals[*pc++]->val;
+            *sp++ = inst->globals[*pc++]->val[0];
             NEXT;
         case CW_OP_GLOBAL_SET:
-            inst->globals[*pc++]->val = *--sp;
+            inst->globals[*pc++]->val[0] = *--sp;
             NEXT;
         case CW_OP_TABLE_GET: {
             cw_table *t = inst->tables[*pc++];
@@ -305,6 +305,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp -= 3;
             NEXT;
         }
+#include "simd_loop.h"
         default:
             TRAP("internal error: bad opcode");
         }
@@ -312,13 +313,13 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 
     call:
         if (callee->host) {
-            uint64_t *args = sp - callee->type->nparams;
+            uint64_t *args = sp - cw_types_slots(callee->type->params, callee->type->nparams);
             const char *t = call_host(callee, inst, args);
             if (t) TRAP(t);
 #if CW_TRACED
             cw_trace_host_return(s->trace, inst, callee, args);
 #endif
-            sp = args + callee->type->nresults;
+            sp = args + cw_types_slots(callee->type->results, callee->type->nresults);
             LOAD_MEMORY();
             continue;
         }

@@ -11,8 +11,10 @@
 
 /* A constant expression (Wasm 2.0 allows a single instruction). */
 typedef struct cw_constexpr {
-    uint8_t op;     /* CW_OP_I32_CONST .. CW_OP_F64_CONST, CW_OP_REF_NULL, CW_OP_REF_FUNC, CW_OP_GLOBAL_GET */
+    uint16_t op;    /* CW_OP_I32_CONST .. CW_OP_F64_CONST, CW_OP_V128_CONST, CW_OP_REF_NULL, CW_OP_REF_FUNC,
+                       CW_OP_GLOBAL_GET */
     uint64_t value; /* the constant's bits, or the function/global index */
+    uint64_t hi;    /* v128.const: the high 64 bits */
 } cw_constexpr;
 
 typedef struct cw_tabletype {
@@ -117,6 +119,7 @@ bool cw_decode(cw_module *m, cw_error *err);
 /* Validator and compiler (validate.c): checks and compiles function fi's body. */
 bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err);
 uint32_t cw_valtype_slots(uint8_t t);
+uint32_t cw_types_slots(const uint8_t *types, uint32_t n);
 
 /* The operand stack types before the instruction at `offset` of function fi (a reachable
  * instruction start), with the instruction before it: what a checkpoint needs to describe a

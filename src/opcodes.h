@@ -11,12 +11,15 @@
  *   ST(ID, code, name, P, memtype)                 narrow P to memtype, store
  *
  * Types: i32 i64 (unsigned C values), f32 f64 (C floats), f32b f64b (float types kept as raw
- * bits, for ops that must not touch NaN payloads). Codes: one byte, or 0xFC00|sub for the 0xFC
- * prefix. Internal-only ops emitted by the compiler have code CW_NOCODE. */
+ * bits, for ops that must not touch NaN payloads). Codes: one byte, or 0xFC00|sub and 0xFD00|sub
+ * for the 0xFC and 0xFD (SIMD, opcodes_simd.h) prefixes. Internal-only ops emitted by the compiler
+ * have code CW_NOCODE. */
 #ifndef CW_OPCODES_H
 #define CW_OPCODES_H
 
 #include <stdint.h>
+
+#include "opcodes_simd.h"
 
 #define CW_NOCODE 0xffffffffu
 
@@ -226,7 +229,8 @@
     S(JMP, CW_NOCODE, "br")                                                                      \
     S(JMP_IF, CW_NOCODE, "br_if")                                                                \
     S(JMP_UNLESS, CW_NOCODE, "if")                                                               \
-    S(BR_IF_MOVE, CW_NOCODE, "br_if")
+    S(BR_IF_MOVE, CW_NOCODE, "br_if")                                                            \
+    CW_OPCODES_SIMD(S, S, S, S, S, S, S, S, S, S, S, S, S)
 
 enum cw_op {
 #define CW_OP_ID(ID, ...) CW_OP_##ID,
@@ -241,7 +245,11 @@ typedef struct cw_opinfo {
     const char *name;
 } cw_opinfo;
 extern const cw_opinfo cw_ops[CW_OP_COUNT];
-/* The op for a binary code (a byte, or 0xFC00|sub), or -1. */
+/* The op for a binary code (a byte, or 0xFC00|sub, 0xFD00|sub), or -1. */
 int cw_op_from_code(uint32_t code);
+struct cw_reader;
+/* Reads an instruction's binary code: a byte, or prefix << 8 | sub for the 0xFC and 0xFD
+ * prefixes (CW_NOCODE when sub names no instruction). */
+uint32_t cw_rd_opcode(struct cw_reader *r);
 
 #endif

@@ -30,7 +30,7 @@ struct cw_memory {
 struct cw_global {
     uint8_t type;
     bool mut;
-    uint64_t val;
+    uint64_t val[2]; /* its slots: a v128 uses both */
 };
 
 struct cw_instance {
@@ -93,8 +93,12 @@ cw_errkind cw_exec_call(cw_store *s, cw_func *f, uint64_t *slots, cw_error *err)
 /* Makes room for `slots` value slots and `frames` frames (for restoring a saved state). */
 bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames);
 
-uint64_t cw_value_to_slot(const cw_value *v);
-cw_value cw_slot_to_value(uint64_t slot, uint8_t type);
+/* Values to and from slots: one slot, or two for a v128 (low half first). The list forms take
+ * the types from `types`, not from the values. */
+void cw_value_to_slots(const cw_value *v, uint64_t *slots);
+cw_value cw_slots_to_value(const uint64_t *slots, uint8_t type);
+void cw_values_to_slots(const cw_value *vals, const uint8_t *types, uint32_t n, uint64_t *slots);
+void cw_slots_to_values(const uint64_t *slots, const uint8_t *types, uint32_t n, cw_value *vals);
 
 /* Segment copies shared by instantiation and the bulk instructions; they return a trap message or NULL. */
 const char *cw_table_init(cw_instance *in, uint32_t table, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);

@@ -52,11 +52,13 @@ static bool encode_ref(const cw_instance *in, uint8_t type, uint64_t slot, uint6
     return false;
 }
 
-static bool put_value(cw_buf *b, const cw_instance *in, uint8_t type, uint64_t slot) {
-    uint64_t bits = slot;
-    if ((type == CW_FUNCREF || type == CW_EXTERNREF) && !encode_ref(in, type, slot, &bits)) return false;
+/* A value at its slots (a v128 has two, and is written as two u64, low half first). */
+static bool put_value(cw_buf *b, const cw_instance *in, uint8_t type, const uint64_t *slot) {
+    uint64_t bits = slot[0];
+    if ((type == CW_FUNCREF || type == CW_EXTERNREF) && !encode_ref(in, type, slot[0], &bits)) return false;
     cw_buf_u8(b, type);
     cw_buf_u64(b, bits);
+    if (type == CW_V128) cw_buf_u64(b, slot[1]);
     return true;
 }
 
@@ -70,8 +72,9 @@ static bool decode_value(cw_in *r, const cw_instance *in, uint8_t want, uint64_t
     } else {
         if (type == CW_I32 || type == CW_F32 ? bits >> 32 : 0) return false;
         *slot = bits;
+        if (type == CW_V128) slot[1] = cw_in_u64(r);
     }
-    return true;
+    return !r->bad;
 }
 
 /* ---- saving ---- */
@@ -118,11 +121,11 @@ static bool save_exec(cw_buf *b, const cw_exec *ex, const cw_instance *in, cw_er
         cw_buf_u32(b, d->nlocals);
         const uint64_t *slots = ex->stack + v[k].fp;
         for (uint32_t i = 0; i < d->nlocals && ok; i++)
-            ok = put_value(b, in, d->local_types[i], slots[d->local_slot[i]]);
+            ok = put_value(b, in, d->local_types[i], &slots[d->local_slot[i]]);
         cw_buf_u32(b, ntypes);
         slots += d->local_slots;
         for (uint32_t i = 0; i < ntypes && ok; i++) {
-            ok = put_value(b, in, si.types[i], *slots);
+            ok = put_value(b, in, si.types[i], slots);
             slots += cw_valtype_slots(si.types[i]);
         }
         if (!ok) cw_set_error(err, CW_ERR_RESOURCE, "cannot checkpoint a host reference");
@@ -420,7 +423,7 @@ static bool load_globals(cw_in *r, cw_instance *in) {
     if (cw_in_u32(r) != m->nglobals) return false;
     for (uint32_t i = 0; i < m->nglobals; i++) {
         cw_global *g = in->globals[i];
-        if (cw_in_u8(r) != g->mut || !decode_value(r, in, g->type, &g->val)) return false;
+        if (cw_in_u8(r) != g->mut || !decode_value(r, in, g->type, g->val)) return false;
     }
     return true;
 }
@@ -532,7 +535,7 @@ static const char *type_name(uint8_t t) {
 }
 
 static void skip_values(cw_in *r, uint32_t n) {
-    for (uint32_t i = 0; i < n && !r->bad; i++) cw_in_bytes(r, 9);
+    for (uint32_t i = 0; i < n && !r->bad; i++) cw_in_bytes(r, cw_in_u8(r) == CW_V128 ? 16 : 8);
 }
 
 bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *o, cw_error *err) {

@@ -143,29 +143,41 @@ cw_global *cw_global_new(cw_store *s, cw_value init, bool mutable_) {
     if (!g) return NULL;
     g->type = init.type;
     g->mut = mutable_;
-    g->val = cw_value_to_slot(&init);
+    cw_value_to_slots(&init, g->val);
     return cw_store_own(s, g, free);
 }
 
-uint64_t cw_value_to_slot(const cw_value *v) {
-    switch (v->type) {
-    case CW_I32: case CW_F32: return v->of.i32;
-    case CW_FUNCREF: case CW_EXTERNREF: return (uint64_t)(uintptr_t)v->of.ref;
-    default: return v->of.i64;
+static void to_slots(const cw_value *v, uint8_t type, uint64_t *slots) {
+    switch (type) {
+    case CW_I32: case CW_F32: slots[0] = v->of.i32; break;
+    case CW_V128: memcpy(slots, v->of.v128, 16); break; /* bytes 0-7 are the low half on a little-endian host */
+    case CW_FUNCREF: case CW_EXTERNREF: slots[0] = (uint64_t)(uintptr_t)v->of.ref; break;
+    default: slots[0] = v->of.i64; break;
     }
 }
 
-cw_value cw_slot_to_value(uint64_t slot, uint8_t type) {
+void cw_value_to_slots(const cw_value *v, uint64_t *slots) { to_slots(v, v->type, slots); }
+
+cw_value cw_slots_to_value(const uint64_t *slots, uint8_t type) {
     cw_value v = {.type = type};
     switch (type) {
-    case CW_I32: case CW_F32: v.of.i32 = (uint32_t)slot; break;
-    case CW_FUNCREF: case CW_EXTERNREF: v.of.ref = (void *)(uintptr_t)slot; break;
-    default: v.of.i64 = slot; break;
+    case CW_I32: case CW_F32: v.of.i32 = (uint32_t)slots[0]; break;
+    case CW_V128: memcpy(v.of.v128, slots, 16); break;
+    case CW_FUNCREF: case CW_EXTERNREF: v.of.ref = (void *)(uintptr_t)slots[0]; break;
+    default: v.of.i64 = slots[0]; break;
     }
     return v;
 }
 
-cw_value cw_global_get(const cw_global *g) { return cw_slot_to_value(g->val, g->type); }
+void cw_values_to_slots(const cw_value *vals, const uint8_t *types, uint32_t n, uint64_t *slots) {
+    for (uint32_t i = 0; i < n; slots += cw_valtype_slots(types[i++])) to_slots(&vals[i], types[i], slots);
+}
+
+void cw_slots_to_values(const uint64_t *slots, const uint8_t *types, uint32_t n, cw_value *vals) {
+    for (uint32_t i = 0; i < n; slots += cw_valtype_slots(types[i++])) vals[i] = cw_slots_to_value(slots, types[i]);
+}
+
+cw_value cw_global_get(const cw_global *g) { return cw_slots_to_value(g->val, g->type); }
 uint8_t *cw_memory_data(cw_memory *m) { return m->data; }
 uint64_t cw_memory_size(const cw_memory *m) { return m->size; }
 const cw_functype *cw_func_type(const cw_func *f) { return f->type; }

@@ -111,9 +111,7 @@ static uint32_t offset_at(const cw_module *m, const cw_func *fn, uint32_t pos) {
 static const char *op_name_at(const cw_module *m, uint32_t offset) {
     cw_error quiet = {0};
     cw_reader r = {m->bytes + offset, m->bytes + m->len, m->bytes, &quiet};
-    uint32_t code = cw_rd_u8(&r);
-    if (code == 0xfc) code = 0xfc00 | (cw_rd_u32(&r) & 0xff);
-    int op = cw_op_from_code(code);
+    int op = cw_op_from_code(cw_rd_opcode(&r));
     return op < 0 ? "?" : cw_ops[op].name;
 }
 
@@ -170,14 +168,15 @@ static void put_string(FILE *o, const char *s) {
     fputc('"', o);
 }
 
-static void put_value(FILE *o, const cw_instance *in, uint8_t type, uint64_t slot) {
+/* The value at slot (and the next slot, for a v128). */
+static void put_value(FILE *o, const cw_instance *in, uint8_t type, const uint64_t *slot) {
     char text[VALTEXT_MAX];
-    if (type == CW_FUNCREF && slot) {
-        const cw_func *f = (const cw_func *)(uintptr_t)slot;
+    if (type == CW_FUNCREF && *slot) {
+        const cw_func *f = (const cw_func *)(uintptr_t)*slot;
         fprintf(o, "\"FuncRef(%u)\"", f->inst == in ? f->index : UINT32_MAX);
         return;
     }
-    cw_value v = cw_slot_to_value(slot, type);
+    cw_value v = cw_slots_to_value(slot, type);
     fprintf(o, "\"%s\"", valtext_format(&v, text, sizeof text));
 }
 
@@ -186,7 +185,7 @@ static void put_values(FILE *o, const char *key, const cw_instance *in, const ui
     fprintf(o, ",\"%s\":[", key);
     for (uint32_t i = 0; i < n; i++) {
         if (i) fputc(',', o);
-        put_value(o, in, types[i], *slots);
+        put_value(o, in, types[i], slots);
         slots += cw_valtype_slots(types[i]);
     }
     fputc(']', o);
@@ -311,7 +310,7 @@ void cw_trace_step(cw_trace *t, const cw_instance *in, const cw_func *fn, const 
             } else {
                 bits = UINT64_MAX; /* the load will trap */
             }
-            if (bits != UINT64_MAX || ev == CW_TRACE_STORE) fputs(",\"value\":", o), put_value(o, in, k->type, bits);
+            if (bits != UINT64_MAX || ev == CW_TRACE_STORE) fputs(",\"value\":", o), put_value(o, in, k->type, &bits);
         } else {
             fprintf(o, ",\"memory_pages\":%llu", (unsigned long long)(memsize / CW_PAGE_SIZE));
         }
@@ -325,7 +324,7 @@ void cw_trace_step(cw_trace *t, const cw_instance *in, const cw_func *fn, const 
         fputs(",\"locals\":[", o);
         for (uint32_t i = 0; i < d->nlocals; i++) {
             if (i) fputc(',', o);
-            put_value(o, in, d->local_types[i], fp[d->local_slot[i]]);
+            put_value(o, in, d->local_types[i], &fp[d->local_slot[i]]);
         }
         fputc(']', o);
     }

@@ -139,7 +139,7 @@ static void push_types(vstate *v, const uint8_t *types, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) push(v, types[i]);
 }
 
-static uint32_t types_slots(const uint8_t *types, uint32_t n) {
+uint32_t cw_types_slots(const uint8_t *types, uint32_t n) {
     uint32_t s = 0;
     for (uint32_t i = 0; i < n; i++) s += cw_valtype_slots(types[i]);
     return s;
@@ -193,7 +193,7 @@ static void emit_branch_target(vstate *v, ctrl *c) {
     if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
     else emit_fixup(v, &c->fixups);
     emit(v, c->slots);
-    emit(v, types_slots(t, n));
+    emit(v, cw_types_slots(t, n));
 }
 
 static void emit_jump(vstate *v, enum cw_op op, ctrl *c) {
@@ -214,7 +214,7 @@ static void read_blocktype(vstate *v, const uint8_t **params, uint32_t *np, cons
     if (v->r.p < v->r.end && (*v->r.p & 0xc0) == 0x40) { /* a one-byte negative s33: a value type */
         uint8_t b = *v->r.p++;
         const uint8_t *t = memchr(single, b, sizeof single);
-        if (!t || b == CW_V128) return (void)cw_rd_fail(&v->r, "malformed value type");
+        if (!t) return (void)cw_rd_fail(&v->r, "malformed value type");
         *results = t, *nr = 1;
         return;
     }
@@ -247,14 +247,8 @@ static const simple_op simple_ops[CW_OP_COUNT] = {
 
 /* Decodes the next opcode to an op id, or -1 when the bytes name no instruction. */
 static int read_op(vstate *v) {
-    uint8_t b = cw_rd_u8(&v->r);
+    uint32_t code = cw_rd_opcode(&v->r);
     if (!cw_rd_ok(&v->r)) return -1;
-    uint32_t code = b;
-    if (b == 0xfc) {
-        uint32_t sub = cw_rd_u32(&v->r);
-        if (!cw_rd_ok(&v->r)) return -1;
-        code = sub < 0x100 ? 0xfc00 | sub : CW_NOCODE;
-    }
     int op = cw_op_from_code(code);
     if (op < 0) cw_rd_fail(&v->r, "illegal opcode");
     return op;
@@ -297,6 +291,8 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op) {
         emit(v, offset);
     }
 }
+
+#include "validate_simd.h"
 
 static bool compile_op(vstate *v, int op) {
     cw_module *m = v->m;
@@ -453,10 +449,11 @@ static bool compile_op(vstate *v, int op) {
         push_types(v, t->results, t->nresults);
         break;
     }
-    case CW_OP_DROP:
-        pop(v);
-        if (emitting(v)) emit_op(v, CW_OP_DROP);
+    case CW_OP_DROP: {
+        uint8_t t = pop(v);
+        if (emitting(v)) emit_op(v, for_type(CW_OP_DROP, t));
         break;
+    }
     case CW_OP_SELECT:
     case CW_OP_SELECT_T: {
         uint8_t want = UNKNOWN;
@@ -476,7 +473,7 @@ static bool compile_op(vstate *v, int op) {
             want = a == UNKNOWN ? b : a;
         }
         push(v, want);
-        if (emitting(v)) emit_op(v, CW_OP_SELECT);
+        if (emitting(v)) emit_op(v, for_type(CW_OP_SELECT, want));
         break;
     }
     case CW_OP_LOCAL_GET:
@@ -487,7 +484,7 @@ static bool compile_op(vstate *v, int op) {
         uint8_t t = v->f->local_types[l];
         if (op != CW_OP_LOCAL_GET) pop_expect(v, t);
         if (op != CW_OP_LOCAL_SET) push(v, t);
-        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, v->f->local_slot[l]);
+        if (emitting(v)) emit_op(v, for_type((enum cw_op)op, t)), emit(v, v->f->local_slot[l]);
         break;
     }
     case CW_OP_GLOBAL_GET:
@@ -500,7 +497,7 @@ static bool compile_op(vstate *v, int op) {
         } else {
             push(v, m->globals[g].type);
         }
-        if (emitting(v)) emit_op(v, (enum cw_op)op), emit(v, g);
+        if (emitting(v)) emit_op(v, for_type((enum cw_op)op, m->globals[g].type)), emit(v, g);
         break;
     }
     case CW_OP_TABLE_GET:
@@ -620,7 +617,7 @@ static bool compile_op(vstate *v, int op) {
         break;
     }
     default:
-        return cw_rd_fail(&v->r, "illegal opcode");
+        return compile_simd(v, op);
     }
     return cw_rd_ok(&v->r);
 }
@@ -657,7 +654,7 @@ bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
         if (i + 1 == f->type->nparams) f->param_slots = slot;
     }
     f->local_slots = slot;
-    f->result_slots = types_slots(f->type->results, f->type->nresults);
+    f->result_slots = cw_types_slots(f->type->results, f->type->nresults);
     f->code_start = code_pos(&v);
     v.slots = v.max_slots = slot;
     run_body(&v, false, UINT32_MAX);

@@ -105,15 +105,11 @@ char *valtext_format(const cw_value *v, char *buf, size_t size) {
         format_float(v->of.f64, &F64_LAYOUT, num, sizeof num);
         snprintf(buf, size, "F64(%s)", num);
         break;
-    case CW_V128: {
-        uint32_t lane[4];
-        for (int i = 0; i < 4; i++)
-            lane[i] = (uint32_t)v->of.v128[4 * i] | (uint32_t)v->of.v128[4 * i + 1] << 8 |
-                      (uint32_t)v->of.v128[4 * i + 2] << 16 | (uint32_t)v->of.v128[4 * i + 3] << 24;
-        snprintf(buf, size, "V128(i32x4 0x%08" PRIx32 " 0x%08" PRIx32 " 0x%08" PRIx32 " 0x%08" PRIx32 ")", lane[0],
-                 lane[1], lane[2], lane[3]);
+    case CW_V128: /* one 128-bit number, most significant digit first: byte 15 down to byte 0 */
+        for (int i = 0; i < 16; i++)
+            snprintf(num + 2 * i, sizeof num - 2 * (size_t)i, "%02x", v->of.v128[15 - i]);
+        snprintf(buf, size, "V128(0x%s)", num);
         break;
-    }
     case CW_FUNCREF:
     case CW_EXTERNREF:
         /* A non-null reference is an address: printing it would make output differ between runs. */
@@ -161,8 +157,7 @@ static const char *parse_digits(const char *s, unsigned base, uint64_t *out) {
 
 /* Signed or unsigned decimal, or 0x hex (optionally negated), within `bits`; the result is the
  * two's-complement bit pattern. */
-static const char *parse_int(const char *s, unsigned bits, uint64_t *out) {
-    const char *range = bits == 32 ? "out of range for I32" : "out of range for I64";
+static const char *parse_int(const char *s, unsigned bits, const char *range, uint64_t *out) {
     bool neg = *s == '-';
     if (*s == '-' || *s == '+')
         s++;
@@ -207,14 +202,42 @@ static const char *parse_float(const char *s, const float_layout *l, uint64_t *b
     return read_finite(s, l, bits);
 }
 
+/* The lane shapes of V128(SHAPE LANE...); float lanes take the F32/F64 syntax. */
+static const struct {
+    const char *name;
+    unsigned bits;
+    const float_layout *f;
+} SHAPES[] = {
+    {"i8x16", 8, NULL},  {"i16x8", 16, NULL},        {"i32x4", 32, NULL},
+    {"i64x2", 64, NULL}, {"f32x4", 32, &F32_LAYOUT}, {"f64x2", 64, &F64_LAYOUT},
+};
+static const char WRONG_LANE_COUNT[] = "wrong number of lanes (i8x16: 16, i16x8: 8, i32x4 f32x4: 4, i64x2 f64x2: 2)";
+
+/* 0x and 32 hex digits (as printed), or a shape and its lanes, lane 0 first. */
 static const char *parse_v128(char *s, uint8_t bytes[16]) {
-    const char *shape = "expected i32x4 and four 32-bit lanes";
-    if (strncmp(s, "i32x4", 5) != 0)
-        return shape;
-    s += 5;
-    for (int lane = 0; lane < 4; lane++) {
+    const char *syntax = "expected 0x and 32 hex digits, or a shape (i8x16 i16x8 i32x4 i64x2 f32x4 f64x2) and lanes";
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        if (strlen(s + 2) != 32)
+            return syntax;
+        for (int i = 0; i < 16; i++) {
+            char pair[3] = {s[2 + 2 * i], s[3 + 2 * i], 0};
+            uint64_t byte;
+            if (parse_digits(pair, 16, &byte))
+                return syntax;
+            bytes[15 - i] = (uint8_t)byte;
+        }
+        return NULL;
+    }
+    size_t k = 0, nshapes = sizeof SHAPES / sizeof SHAPES[0], name_len = strcspn(s, " \t\n\r\f\v");
+    while (k < nshapes && !(strlen(SHAPES[k].name) == name_len && strncmp(s, SHAPES[k].name, name_len) == 0))
+        k++;
+    if (k == nshapes)
+        return syntax;
+    unsigned bits = SHAPES[k].bits;
+    s += name_len;
+    for (unsigned lane = 0; lane < 128 / bits; lane++) {
         if (!isspace((unsigned char)*s))
-            return shape;
+            return WRONG_LANE_COUNT;
         s = skip_space(s);
         char *end = s;
         while (*end && !isspace((unsigned char)*end))
@@ -222,15 +245,16 @@ static const char *parse_v128(char *s, uint8_t bytes[16]) {
         char saved = *end;
         *end = '\0';
         uint64_t u;
-        const char *problem = parse_int(s, 32, &u);
+        const char *problem = SHAPES[k].f ? parse_float(s, SHAPES[k].f, &u)
+                                          : parse_int(s, bits, "out of range for the lane", &u);
         *end = saved;
         if (problem)
             return problem;
-        for (int i = 0; i < 4; i++)
-            bytes[4 * lane + i] = (uint8_t)(u >> 8 * i);
+        for (unsigned i = 0; i < bits / 8; i++)
+            bytes[lane * bits / 8 + i] = (uint8_t)(u >> 8 * i);
         s = end;
     }
-    return *s ? shape : NULL;
+    return *s ? WRONG_LANE_COUNT : NULL;
 }
 
 /* Parses the text inside TYPE( ... ), already trimmed. */
@@ -241,11 +265,11 @@ static const char *parse_value(uint8_t type, char *arg, cw_value *out) {
     out->type = type;
     switch (type) {
     case CW_I32:
-        problem = parse_int(arg, 32, &bits);
+        problem = parse_int(arg, 32, "out of range for I32", &bits);
         out->of.i32 = (uint32_t)bits;
         return problem;
     case CW_I64:
-        problem = parse_int(arg, 64, &bits);
+        problem = parse_int(arg, 64, "out of range for I64", &bits);
         out->of.i64 = bits;
         return problem;
     case CW_F32:

@@ -96,6 +96,37 @@ static void test_values(void) {
     check_value("ExternRef( null )", CW_EXTERNREF, 0, "ExternRef(null)");
 }
 
+/* Parses one V128, checks how it prints, and that the printed text parses back to the same bytes. */
+static void check_v128(const char *text, const char *printed) {
+    cw_value *v, *back;
+    uint32_t n;
+    char err[256], out[VALTEXT_MAX];
+    if (!valtext_parse_list(text, &v, &n, err, sizeof err)) {
+        CHECK(0, "%s: unexpected error: %s", text, err);
+        return;
+    }
+    CHECK(n == 1 && v[0].type == CW_V128, "%s: not one V128", text);
+    valtext_format(&v[0], out, sizeof out);
+    CHECK(strcmp(out, printed) == 0, "%s: printed %s, expected %s", text, out, printed);
+    if (valtext_parse_list(out, &back, &n, err, sizeof err)) {
+        CHECK(memcmp(back[0].of.v128, v[0].of.v128, 16) == 0, "%s: %s reads back differently", text, out);
+        free(back);
+    } else {
+        CHECK(0, "%s: printed %s does not parse: %s", text, out, err);
+    }
+    free(v);
+}
+
+static void test_v128(void) {
+    check_v128("V128(i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 -1)", "V128(0xff0e0d0c0b0a09080706050403020100)");
+    check_v128("V128(i16x8 1 2 3 4 5 6 7 -32768)", "V128(0x80000007000600050004000300020001)");
+    check_v128("V128( i32x4\t1 2  3 0xffffffff )", "V128(0xffffffff000000030000000200000001)");
+    check_v128("V128(i64x2 -1 0x0123456789abcdef)", "V128(0x0123456789abcdefffffffffffffffff)");
+    check_v128("V128(f32x4 1.5 -0 inf nan)", "V128(0x7fc000007f800000800000003fc00000)");
+    check_v128("V128(f64x2 1 -nan:0x1)", "V128(0xfff00000000000013ff0000000000000)");
+    check_v128("V128(0x0123456789ABCDEF0011223344556677)", "V128(0x0123456789abcdef0011223344556677)");
+}
+
 static void test_lists(void) {
     cw_value *v;
     uint32_t n;
@@ -108,7 +139,7 @@ static void test_lists(void) {
         CHECK(v[1].type == CW_F32 && v[1].of.f32 == 0xbfc00000, "second");
         CHECK(v[2].type == CW_I64 && v[2].of.i64 == UINT64_MAX - 1, "third");
         valtext_format(&v[3], out, sizeof out);
-        CHECK(strcmp(out, "V128(i32x4 0x00000001 0xffffffff 0x00000010 0x80000000)") == 0, "v128: %s", out);
+        CHECK(strcmp(out, "V128(0x8000000000000010ffffffff00000001)") == 0, "v128: %s", out);
     }
     free(v);
     CHECK(valtext_parse_list("", &v, &n, err, sizeof err) && n == 0, "empty list");
@@ -160,7 +191,12 @@ static void test_errors(void) {
     check_error("I32 1, I32(2)", "'I32 1'", "expected TYPE(VALUE)");
     check_error("I32(1", "'I32(1'", "expected TYPE(VALUE)");
     check_error("FuncRef(3)", "'FuncRef(3)'", "null");
-    check_error("V128(i32x4 1 2 3)", "'V128(i32x4 1 2 3)'", "four");
+    check_error("V128(i32x4 1 2 3)", "'V128(i32x4 1 2 3)'", "wrong number of lanes");
+    check_error("V128(i64x2 1 2 3)", "'V128(i64x2 1 2 3)'", "wrong number of lanes");
+    check_error("V128(i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)", "'V128(i8x16 256", "out of range for the lane");
+    check_error("V128(f32x4 1 2 3 x)", "'V128(f32x4 1 2 3 x)'", "not a number");
+    check_error("V128(0x123)", "'V128(0x123)'", "32 hex digits");
+    check_error("V128(u8x16 1)", "'V128(u8x16 1)'", "shape");
 }
 
 /* print -> parse must give back the same bits, for every kind of float. */
@@ -221,6 +257,7 @@ static void test_check_params(void) {
 int main(void) {
     test_values();
     test_lists();
+    test_v128();
     test_errors();
     test_round_trips();
     test_check_params();
