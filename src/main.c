@@ -1,10 +1,13 @@
 /* The chiwawa command line: load a module, instantiate it, call one exported function, print its results.
  * Exit codes: 0 success; 1 the call trapped (or failed while running); 2 anything before the call could
- * run: usage, unreadable file, malformed or invalid module, unknown import or export, bad --params. */
+ * run: usage, unreadable file, malformed or invalid module, unknown import or export, bad --params.
+ * A WASI program ends chiwawa with its own exit code, or 134 if it traps. */
 #include <chiwawa/checkpoint.h>
 #include <chiwawa/chiwawa.h>
+#include <chiwawa/wasi.h>
 
 #include "valtext.h"
+#include "wasi_cli.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -12,17 +15,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* EXIT_CHECKPOINTED: the run stopped after writing a checkpoint; it is not finished (EX_TEMPFAIL). */
-enum { EXIT_TRAP = 1, EXIT_ERROR = 2, EXIT_CHECKPOINTED = 75 };
+/* EXIT_CHECKPOINTED: the run stopped after writing a checkpoint; it is not finished (EX_TEMPFAIL).
+ * EXIT_WASI_TRAP: a WASI program that traps ends as abort() ends a native one (128 + SIGABRT), which
+ * is also what wasmtime and tools/chiwawa-node.mjs report. */
+enum { EXIT_TRAP = 1, EXIT_ERROR = 2, EXIT_CHECKPOINTED = 75, EXIT_WASI_TRAP = 134 };
 
 typedef struct options {
     const char *file, *invoke, *params, *restore, *cr_interval;
     bool cr;
     cw_cr crcfg;
+    wasi_cli wasi;
+    int trap_code; /* EXIT_TRAP, or EXIT_WASI_TRAP for a module that imports WASI */
 } options;
 
 static const char help[] =
-    "usage: chiwawa FILE.wasm [--invoke NAME] [--params VALUES] [checkpoint options]\n"
+    "usage: chiwawa FILE.wasm [--invoke NAME] [--params VALUES] [WASI options] [checkpoint options]\n"
     "       chiwawa inspect CHECKPOINT [FILE.wasm]\n"
     "       chiwawa --help | --version\n"
     "\n"
@@ -32,6 +39,13 @@ static const char help[] =
     "  --invoke NAME    the exported function to call\n"
     "  --params VALUES  its arguments, e.g. \"I32(1), I64(-2), F32(1.5), F64(0x1.8p+3), F64(-inf),\n"
     "                   F32(nan:0x200000), FuncRef(null)\"\n"
+    "\n"
+    "WASI programs (modules that import wasi_snapshot_preview1):\n"
+    "  --app-args ARGS      the program's arguments, split as a shell would; argv[0] is FILE.wasm\n"
+    "  --env NAME=VALUE     an environment variable (repeatable; by default there are none)\n"
+    "  --dir HOST[::GUEST]  give the program host directory HOST, named GUEST (default: HOST);\n"
+    "                       repeatable; by default it gets the current directory, named \".\"\n"
+    "  The program's exit code is chiwawa's; a trap ends it with status 134, as abort() would.\n"
     "\n"
     "Checkpoint and restore:\n"
     "  --cr               watch for the trigger file; when it appears, write a checkpoint at the next\n"
@@ -81,6 +95,12 @@ static int parse_args(int argc, char **argv, options *opt) {
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
             *value = argv[i];
+        } else if (wasi_cli_takes(arg)) {
+            char msg[256];
+            if (++i == argc)
+                return fail(EXIT_ERROR, "%s needs a value", arg);
+            if (!wasi_cli_option(&opt->wasi, arg, argv[i], msg, sizeof msg))
+                return fail(EXIT_ERROR, "%s", msg);
         } else if (arg[0] == '-' && arg[1]) {
             return fail(EXIT_ERROR, "unknown option '%s' (see chiwawa --help)", arg);
         } else if (opt->file) {
@@ -152,7 +172,7 @@ static cw_module *load(const char *path, int *code) {
 
 /* Reports how a run ended: results on stdout, or the trap; returns the exit code. */
 static int report(cw_errkind st, const cw_functype *type, const cw_value *results, const cw_error *err,
-                  const char *name) {
+                  const char *name, int trap_code) {
     char text[VALTEXT_MAX];
     switch (st) {
     case CW_OK:
@@ -162,7 +182,7 @@ static int report(cw_errkind st, const cw_functype *type, const cw_value *result
     case CW_ERR_TRAP:
     case CW_ERR_EXHAUSTION:
         fprintf(stderr, "trap: %s\n", err->message);
-        return EXIT_TRAP;
+        return trap_code;
     case CW_ERR_EXIT:
         return err->exit_code;
     case CW_SUSPENDED:
@@ -185,7 +205,7 @@ static int run_call(cw_store *s, cw_instance *inst, cw_func *f, const cw_value *
     cw_errkind st = opt->restore ? cw_resume(s, results, &err) : cw_call(s, f, args, results, &err);
     if (opt->cr)
         st = cw_cr_drive(s, inst, st, results, &opt->crcfg, NULL, &err);
-    int code = report(st, type, results, &err, name);
+    int code = report(st, type, results, &err, name, opt->trap_code);
     free(results);
     return code;
 }
@@ -207,30 +227,24 @@ static int call(cw_store *s, cw_instance *inst, cw_func *f, const options *opt, 
 }
 
 /* Restores the checkpoint into a fresh instance of m and continues it. */
-static int restore(cw_store *s, const cw_module *m, const options *opt) {
+static int restore(cw_store *s, const cw_module *m, const cw_extern *imports, const options *opt) {
     cw_error err = {0};
-    cw_instance *inst = cw_instantiate_for_restore(s, m, NULL, &err);
+    cw_instance *inst = cw_instantiate_for_restore(s, m, imports, &err);
     if (!inst || !cw_cr_restore(s, inst, opt->restore, NULL, &err))
         return fail(EXIT_ERROR, "%s", err.message);
     return run_call(s, inst, cw_store_entry(s), NULL, opt, opt->restore);
 }
 
-/* Instantiates m without imports and calls the chosen export. */
-static int instantiate_and_call(cw_store *s, const cw_module *m, const options *opt) {
-    if (cw_module_import_count(m) > 0) {
-        const char *module_name, *field_name;
-        cw_externkind kind;
-        cw_module_import(m, 0, &module_name, &field_name, &kind);
-        return fail(EXIT_ERROR, "%s: unknown import %s.%s", opt->file, module_name, field_name);
-    }
+/* Instantiates m with its imports and calls the chosen export. */
+static int instantiate_and_call(cw_store *s, const cw_module *m, const cw_extern *imports, const options *opt) {
     if (opt->restore)
-        return restore(s, m, opt);
+        return restore(s, m, imports, opt);
     cw_error err = {0};
-    cw_instance *inst = cw_instantiate(s, m, NULL, &err);
+    cw_instance *inst = cw_instantiate(s, m, imports, &err);
     if (!inst) {
         if (err.kind == CW_ERR_TRAP || err.kind == CW_ERR_EXHAUSTION) {
             fprintf(stderr, "trap: %s\n", err.message);
-            return EXIT_TRAP;
+            return opt->trap_code;
         }
         return fail(EXIT_ERROR, "%s: %s", opt->file, err.message);
     }
@@ -247,15 +261,27 @@ static int instantiate_and_call(cw_store *s, const cw_module *m, const options *
     return call(s, inst, ext.of.func, opt, name);
 }
 
-static int run(const options *opt) {
+static int run(options *opt) {
     int code;
     cw_module *m = load(opt->file, &code);
     if (!m)
         return code;
     cw_store *s = cw_store_new();
-    code = s ? instantiate_and_call(s, m, opt) : fail(EXIT_ERROR, "out of memory");
+    cw_wasi *wasi = NULL;
+    cw_extern *imports = NULL;
+    char msg[256];
+    if (!s) {
+        code = fail(EXIT_ERROR, "out of memory");
+    } else if (!wasi_cli_link(&opt->wasi, s, m, opt->file, &wasi, &imports, msg, sizeof msg)) {
+        code = fail(EXIT_ERROR, "%s", msg);
+    } else {
+        opt->trap_code = wasi ? EXIT_WASI_TRAP : EXIT_TRAP;
+        code = instantiate_and_call(s, m, imports, opt);
+    }
     if (s)
         cw_store_free(s);
+    cw_wasi_free(wasi); /* after the store, whose host functions point to it */
+    free(imports);
     cw_module_free(m);
     return code;
 }
@@ -280,5 +306,7 @@ int main(int argc, char **argv) {
         return inspect(argc, argv);
     options opt = {0};
     int code = parse_args(argc, argv, &opt);
-    return code >= 0 ? code : run(&opt);
+    code = code >= 0 ? code : run(&opt);
+    wasi_cli_free(&opt.wasi);
+    return code;
 }

@@ -68,24 +68,25 @@ bool cw_trace_parse_resources(const char *list, unsigned *resources, char *err, 
 /* ---- what each internal op is ---- */
 
 typedef struct op_kind {
-    uint8_t event; /* CW_TRACE_* */
-    uint8_t size;  /* loads and stores: bytes accessed */
-    uint8_t type;  /* loads and stores: the value's Wasm type */
+    uint8_t event;  /* CW_TRACE_* */
+    uint8_t size;   /* loads and stores: bytes accessed */
+    uint8_t type;   /* loads and stores: the value's Wasm type */
+    bool sign;      /* loads: the bytes are sign-extended */
 } op_kind;
 
 static const op_kind op_kinds[CW_OP_COUNT] = {
 #define K_NONE(ID, ...)
-#define K_LD(ID, code, name, R, MT) [CW_OP_##ID] = {CW_TRACE_LOAD, sizeof(MT), CW_VT_##R},
-#define K_ST(ID, code, name, P, MT) [CW_OP_##ID] = {CW_TRACE_STORE, sizeof(MT), CW_VT_##P},
+#define K_LD(ID, code, name, R, MT) [CW_OP_##ID] = {CW_TRACE_LOAD, sizeof(MT), CW_VT_##R, (MT)~(MT)0 < (MT)1},
+#define K_ST(ID, code, name, P, MT) [CW_OP_##ID] = {CW_TRACE_STORE, sizeof(MT), CW_VT_##P, false},
     CW_OPCODES(K_NONE, K_NONE, K_NONE, K_NONE, K_NONE, K_LD, K_ST)
 #undef K_NONE
 #undef K_LD
 #undef K_ST
-    [CW_OP_CALL] = {CW_TRACE_CALL, 0, 0}, [CW_OP_CALL_INDIRECT] = {CW_TRACE_CALL, 0, 0},
-    [CW_OP_RETURN] = {CW_TRACE_CALL, 0, 0}, [CW_OP_JMP] = {CW_TRACE_BRANCH, 0, 0},
-    [CW_OP_JMP_IF] = {CW_TRACE_BRANCH, 0, 0}, [CW_OP_JMP_UNLESS] = {CW_TRACE_BRANCH, 0, 0},
-    [CW_OP_BR] = {CW_TRACE_BRANCH, 0, 0}, [CW_OP_BR_IF_MOVE] = {CW_TRACE_BRANCH, 0, 0},
-    [CW_OP_BR_TABLE] = {CW_TRACE_BRANCH, 0, 0},
+    [CW_OP_CALL] = {.event = CW_TRACE_CALL}, [CW_OP_CALL_INDIRECT] = {.event = CW_TRACE_CALL},
+    [CW_OP_RETURN] = {.event = CW_TRACE_CALL}, [CW_OP_JMP] = {.event = CW_TRACE_BRANCH},
+    [CW_OP_JMP_IF] = {.event = CW_TRACE_BRANCH}, [CW_OP_JMP_UNLESS] = {.event = CW_TRACE_BRANCH},
+    [CW_OP_BR] = {.event = CW_TRACE_BRANCH}, [CW_OP_BR_IF_MOVE] = {.event = CW_TRACE_BRANCH},
+    [CW_OP_BR_TABLE] = {.event = CW_TRACE_BRANCH},
 };
 
 /* ---- positions ---- */
@@ -303,14 +304,12 @@ void cw_trace_step(cw_trace *t, const cw_instance *in, const cw_func *fn, const 
             uint64_t ea = (uint64_t)(uint32_t)*addr_slot + pc[1];
             fprintf(o, ",\"addr\":%llu,\"size\":%u", (unsigned long long)ea, k->size);
             uint64_t bits = 0;
-            if (ev == CW_TRACE_STORE) {
-                bits = sp[-1] & (k->size == 8 ? UINT64_MAX : (1ull << (8 * k->size)) - 1);
-            } else if (ea + k->size <= memsize) {
-                memcpy(&bits, mem + ea, k->size); /* little-endian, as Wasm memory */
-            } else {
-                bits = UINT64_MAX; /* the load will trap */
-            }
-            if (bits != UINT64_MAX || ev == CW_TRACE_STORE) fputs(",\"value\":", o), put_value(o, in, k->type, &bits);
+            bool known = true;
+            if (ev == CW_TRACE_STORE) bits = sp[-1] & (k->size == 8 ? UINT64_MAX : (1ull << (8 * k->size)) - 1);
+            else if (ea + k->size <= memsize) memcpy(&bits, mem + ea, k->size); /* little-endian, as Wasm memory */
+            else known = false;                                                  /* the load will trap */
+            if (k->sign && k->size < 8 && (bits >> (8 * k->size - 1) & 1)) bits |= UINT64_MAX << (8 * k->size);
+            if (known) fputs(",\"value\":", o), put_value(o, in, k->type, &bits);
         } else {
             fprintf(o, ",\"memory_pages\":%llu", (unsigned long long)(memsize / CW_PAGE_SIZE));
         }

@@ -41,27 +41,26 @@ typedef enum cw_wasi_fd_kind {
 } cw_wasi_fd_kind;
 
 /* Everything needed to open a descriptor again; plain data apart from path. */
-typedef struct cw_wasi_fd_info {
+typedef struct cw_wasi_fdinfo {
     uint32_t fd;              /* the guest's number */
     cw_wasi_fd_kind kind;
     uint32_t source;
-    const char *path;         /* CW_WASI_FD_OPENED only; NULL otherwise */
-    uint32_t lookupflags;     /* path_open's dirflags */
+    const char *path;         /* CW_WASI_FD_OPENED: below the preopen, links resolved; NULL otherwise */
     uint16_t oflags;          /* path_open's oflags */
     uint16_t fdflags;         /* current */
     uint8_t filetype;         /* WASI filetype */
     uint64_t rights_base, rights_inheriting;
     uint64_t offset;          /* current position; 0 where the descriptor cannot seek */
-} cw_wasi_fd_info;
+} cw_wasi_fdinfo;
 
 uint32_t cw_wasi_fd_count(const cw_wasi *w);
 /* The i-th open descriptor, in increasing order of guest numbers (0 <= i < cw_wasi_fd_count). path points
  * into w and is valid until the guest's table changes. */
-bool cw_wasi_fd_info(cw_wasi *w, uint32_t i, cw_wasi_fd_info *out);
+bool cw_wasi_fd_info(cw_wasi *w, uint32_t i, cw_wasi_fdinfo *out);
 /* Makes info->fd refer to what info describes, replacing whatever is there: stdio and preopens are
- * attached again, a CW_WASI_FD_OPENED file is opened again without creating or truncating it, and
- * the position is restored. */
-bool cw_wasi_fd_reopen(cw_wasi *w, const cw_wasi_fd_info *info, cw_error *err);
+ * attached again, a CW_WASI_FD_OPENED file is opened again (its path walked like a guest's, without
+ * creating or truncating it), and the position is restored. On failure nothing changes. */
+bool cw_wasi_fd_reopen(cw_wasi *w, const cw_wasi_fdinfo *info, cw_error *err);
 /* Closes the guest's descriptor fd if it is open (to drop those a restored guest had closed). */
 void cw_wasi_fd_close(cw_wasi *w, uint32_t fd);
 
