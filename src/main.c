@@ -26,6 +26,7 @@ typedef struct options {
     cw_cr crcfg;
     wasi_cli wasi;
     int trap_code; /* EXIT_TRAP, or EXIT_WASI_TRAP for a module that imports WASI */
+    const cw_checkpoint_ext *ext; /* the guest's WASI state, saved and restored with checkpoints */
 } options;
 
 static const char help[] =
@@ -204,7 +205,7 @@ static int run_call(cw_store *s, cw_instance *inst, cw_func *f, const cw_value *
         cw_cr_arm(s, &opt->crcfg);
     cw_errkind st = opt->restore ? cw_resume(s, results, &err) : cw_call(s, f, args, results, &err);
     if (opt->cr)
-        st = cw_cr_drive(s, inst, st, results, &opt->crcfg, NULL, &err);
+        st = cw_cr_drive(s, inst, st, results, &opt->crcfg, opt->ext, &err);
     int code = report(st, type, results, &err, name, opt->trap_code);
     free(results);
     return code;
@@ -230,7 +231,7 @@ static int call(cw_store *s, cw_instance *inst, cw_func *f, const options *opt, 
 static int restore(cw_store *s, const cw_module *m, const cw_extern *imports, const options *opt) {
     cw_error err = {0};
     cw_instance *inst = cw_instantiate_for_restore(s, m, imports, &err);
-    if (!inst || !cw_cr_restore(s, inst, opt->restore, NULL, &err))
+    if (!inst || !cw_cr_restore(s, inst, opt->restore, opt->ext, &err))
         return fail(EXIT_ERROR, "%s", err.message);
     return run_call(s, inst, cw_store_entry(s), NULL, opt, opt->restore);
 }
@@ -276,6 +277,8 @@ static int run(options *opt) {
         code = fail(EXIT_ERROR, "%s", msg);
     } else {
         opt->trap_code = wasi ? EXIT_WASI_TRAP : EXIT_TRAP;
+        cw_checkpoint_ext ext = wasi ? cw_wasi_checkpoint(wasi) : (cw_checkpoint_ext){0};
+        opt->ext = wasi ? &ext : NULL;
         code = instantiate_and_call(s, m, imports, opt);
     }
     if (s)

@@ -68,8 +68,7 @@ bool cw_wasi_import(cw_wasi *w, const char *module, const char *name, cw_extern 
     return false;
 }
 
-/* Copies count strings; bytes counts them with their NULs, as args_sizes_get reports. */
-static bool copy_strings(wasi_strings *s, size_t count, const char *const *list) {
+bool wasi_strings_copy(wasi_strings *s, size_t count, const char *const *list) {
     s->list = calloc(count + 1, sizeof *s->list);
     if (!s->list) return false;
     s->count = count;
@@ -80,7 +79,7 @@ static bool copy_strings(wasi_strings *s, size_t count, const char *const *list)
     return true;
 }
 
-static void free_strings(wasi_strings *s) {
+void wasi_strings_free(wasi_strings *s) {
     for (size_t i = 0; s->list && i < s->count; i++) free(s->list[i]);
     free(s->list);
 }
@@ -119,8 +118,8 @@ cw_wasi *cw_wasi_new(cw_store *s, const cw_wasi_config *cfg, cw_error *err) {
     for (int i = 0; i < 3; i++) w->stdio[i] = cfg->stdio ? cfg->stdio[i] : i;
     w->bindings = calloc(NDEFS, sizeof *w->bindings);
     w->preopens = calloc(cfg->npreopens + 1, sizeof *w->preopens);
-    if (!w->bindings || !w->preopens || !copy_strings(&w->args, cfg->argc, cfg->argv) ||
-        !copy_strings(&w->env, cfg->envc, cfg->env))
+    if (!w->bindings || !w->preopens || !wasi_strings_copy(&w->args, cfg->argc, cfg->argv) ||
+        !wasi_strings_copy(&w->env, cfg->envc, cfg->env))
         return fail(w, err, NULL);
     for (size_t i = 0; i < NDEFS; i++) w->bindings[i] = (struct wasi_binding){w, &defs[i], NULL};
     for (size_t i = 0; i < cfg->npreopens; i++) {
@@ -148,7 +147,7 @@ void cw_wasi_free(cw_wasi *w) {
     free(w->preopens);
     free(w->fds);
     free(w->bindings);
-    free_strings(&w->args);
-    free_strings(&w->env);
+    wasi_strings_free(&w->args);
+    wasi_strings_free(&w->env);
     free(w);
 }

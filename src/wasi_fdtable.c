@@ -139,7 +139,9 @@ bool cw_wasi_fd_reopen(cw_wasi *w, const cw_wasi_fdinfo *info, cw_error *err) {
     char *path = info->path ? strdup(info->path) : NULL;
     uint16_t e = info->path && !path ? WASI_ENOMEM : attach(w, info, &host_fd, &owned);
     uint64_t pos;
-    if (!e && info->offset) e = wasi_host_seek(host_fd, (int64_t)info->offset, WASI_WHENCE_SET, &pos);
+    /* Standard streams are this host's own: they carry on from where they are, not where the old were. */
+    if (!e && info->offset && info->kind == CW_WASI_FD_OPENED)
+        e = wasi_host_seek(host_fd, (int64_t)info->offset, WASI_WHENCE_SET, &pos);
     if (!e) cw_wasi_fd_close(w, info->fd);
     wasi_fd *f = e ? NULL : wasi_fd_slot(w, info->fd);
     if (!f) {

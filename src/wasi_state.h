@@ -25,6 +25,10 @@ typedef struct wasi_preopen {
     int host_fd;
 } wasi_preopen;
 
+/* Copies count strings; bytes counts them with their NULs, as args_sizes_get reports. */
+bool wasi_strings_copy(wasi_strings *s, size_t count, const char *const *list);
+void wasi_strings_free(wasi_strings *s);
+
 struct wasi_binding;
 
 struct cw_wasi {

@@ -6,6 +6,7 @@
 #ifndef CHIWAWA_WASI_H
 #define CHIWAWA_WASI_H
 
+#include "checkpoint.h"
 #include "chiwawa.h"
 
 typedef struct cw_wasi cw_wasi;
@@ -59,9 +60,15 @@ uint32_t cw_wasi_fd_count(const cw_wasi *w);
 bool cw_wasi_fd_info(cw_wasi *w, uint32_t i, cw_wasi_fdinfo *out);
 /* Makes info->fd refer to what info describes, replacing whatever is there: stdio and preopens are
  * attached again, a CW_WASI_FD_OPENED file is opened again (its path walked like a guest's, without
- * creating or truncating it), and the position is restored. On failure nothing changes. */
+ * creating or truncating it), and its position is restored (stdio keeps this host's position). On
+ * failure nothing changes. */
 bool cw_wasi_fd_reopen(cw_wasi *w, const cw_wasi_fdinfo *info, cw_error *err);
 /* Closes the guest's descriptor fd if it is open (to drop those a restored guest had closed). */
 void cw_wasi_fd_close(cw_wasi *w, uint32_t fd);
+
+/* The guest's WASI state as a checkpoint extension: saved with cw_checkpoint_save; loading it
+ * replaces w's arguments and environment with the saved ones, requires the same preopen names in
+ * the same order, and reopens every descriptor the guest had open. */
+cw_checkpoint_ext cw_wasi_checkpoint(cw_wasi *w);
 
 #endif
