@@ -7,6 +7,7 @@
 #include <chiwawa/wasi.h>
 
 #include "valtext.h"
+#include "trace_cli.h"
 #include "wasi_cli.h"
 
 #include <errno.h>
@@ -25,6 +26,7 @@ typedef struct options {
     bool cr;
     cw_cr crcfg;
     wasi_cli wasi;
+    trace_cli trace;
     int trap_code; /* EXIT_TRAP, or EXIT_WASI_TRAP for a module that imports WASI */
     const cw_checkpoint_ext *ext; /* the guest's WASI state, saved and restored with checkpoints */
 } options;
@@ -47,6 +49,15 @@ static const char help[] =
     "  --dir HOST[::GUEST]  give the program host directory HOST, named GUEST (default: HOST);\n"
     "                       repeatable; by default it gets the current directory, named \".\"\n"
     "  The program's exit code is chiwawa's; a trap ends it with status 134, as abort() would.\n"
+    "\n"
+    "Tracing (docs/trace-format.md):\n"
+    "  --trace                 write one event per executed instruction (JSON Lines, on stderr)\n"
+    "  --trace-events LIST     all (default), load, store, call, branch\n"
+    "  --trace-resource LIST   pc (default), stack, locals, globals, memory\n"
+    "  --trace-out PATH        write the trace to PATH instead of stderr\n"
+    "  --trace-format FORMAT   jsonl (default) or chrome (call/return trace events for a flame chart)\n"
+    "  --trace-func NAME|INDEX only events inside that function\n"
+    "  --trace-limit N         stop writing after N events\n"
     "\n"
     "Checkpoint and restore:\n"
     "  --cr               watch for the trigger file; when it appears, write a checkpoint at the next\n"
@@ -73,6 +84,7 @@ static int fail(int code, const char *fmt, ...) {
 
 /* Fills opt from argv. Returns -1 to go on and run, or the exit code to stop with. */
 static int parse_args(int argc, char **argv, options *opt) {
+    bool has_value;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char **value = strcmp(arg, "--invoke") == 0       ? &opt->invoke
@@ -101,6 +113,12 @@ static int parse_args(int argc, char **argv, options *opt) {
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
             if (!wasi_cli_option(&opt->wasi, arg, argv[i], msg, sizeof msg))
+                return fail(EXIT_ERROR, "%s", msg);
+        } else if (trace_cli_takes(arg, &has_value)) {
+            char msg[256];
+            if (has_value && ++i == argc)
+                return fail(EXIT_ERROR, "%s needs a value", arg);
+            if (!trace_cli_option(&opt->trace, arg, has_value ? argv[i] : NULL, msg, sizeof msg))
                 return fail(EXIT_ERROR, "%s", msg);
         } else if (arg[0] == '-' && arg[1]) {
             return fail(EXIT_ERROR, "unknown option '%s' (see chiwawa --help)", arg);
@@ -273,7 +291,8 @@ static int run(options *opt) {
     char msg[256];
     if (!s) {
         code = fail(EXIT_ERROR, "out of memory");
-    } else if (!wasi_cli_link(&opt->wasi, s, m, opt->file, &wasi, &imports, msg, sizeof msg)) {
+    } else if (!wasi_cli_link(&opt->wasi, s, m, opt->file, &wasi, &imports, msg, sizeof msg) ||
+               !trace_cli_start(&opt->trace, s, m, msg, sizeof msg)) {
         code = fail(EXIT_ERROR, "%s", msg);
     } else {
         opt->trap_code = wasi ? EXIT_WASI_TRAP : EXIT_TRAP;
@@ -281,8 +300,10 @@ static int run(options *opt) {
         opt->ext = wasi ? &ext : NULL;
         code = instantiate_and_call(s, m, imports, opt);
     }
-    if (s)
+    if (s) {
+        trace_cli_finish(&opt->trace, s);
         cw_store_free(s);
+    }
     cw_wasi_free(wasi); /* after the store, whose host functions point to it */
     free(imports);
     cw_module_free(m);

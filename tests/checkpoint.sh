@@ -13,19 +13,8 @@ other=$build/tests/guests/fib.wasm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 2
-pass=0 fail=0
-check() { # NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: expected [$2], got [$3]"; fi
-}
-host() { # NAME ARGS... : runs chiwawa on the named host
-    local h=$1; shift
-    case $h in
-    native) "$native" "$@" ;;
-    node) CHIWAWA_WASM=$wasm "$root/tools/chiwawa" "$@" ;;
-    nested) "$native" "$wasm" "$@" ;;
-    esac
-}
-hosts=(native node)
+. "$root/tests/hosts.sh"
+hosts=(native node nested)
 args=(--invoke run --params "I32(20000)")
 expected=$("$native" "$guest" "${args[@]}")
 for from in "${hosts[@]}"; do

@@ -15,21 +15,7 @@ job=$build/tests/migrate/job.wasm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 2
-pass=0 fail=0
-check() { # NAME EXPECTED ACTUAL
-    if [[ $2 == "$3" ]]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: expected [$2], got [$3]"; fi
-}
-host() { # HOST CHIWAWA-ARGS... (the arguments chiwawa itself gets)
-    local h=$1; shift
-    case $h in
-    native) "$native" "$@" ;;
-    node) node "$root/tools/chiwawa-node.mjs" "$wasm" "$@" ;;
-    nested) # chiwawa.wasm sees the host's / and this directory, as under Node.js
-        local q=() a
-        for a; do q+=("'${a//\'/\'\\\'\'}'"); done
-        "$native" --dir . --dir /::/ --env PWD="$PWD" "$wasm" --app-args "${q[*]}" ;;
-    esac
-}
+. "$root/tests/hosts.sh"
 iterations=60000 interval=1500000
 "$native" "$job" --app-args "$iterations" >full.out
 check "uninterrupted exit status" 3 "$?"
