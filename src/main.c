@@ -319,7 +319,8 @@ static int inspect(int argc, char **argv) {
     if (argc == 4 && !m)
         return code;
     cw_error err = {0};
-    if (!cw_checkpoint_inspect(argv[2], m, stdout, &err))
+    cw_checkpoint_ext wasi_state = cw_wasi_checkpoint(NULL); /* only its describe is used */
+    if (!cw_checkpoint_inspect(argv[2], m, &wasi_state, stdout, &err))
         code = fail(EXIT_ERROR, "%s", err.message);
     cw_module_free(m);
     return code;

@@ -538,7 +538,8 @@ static void skip_values(cw_in *r, uint32_t n) {
     for (uint32_t i = 0; i < n && !r->bad; i++) cw_in_bytes(r, cw_in_u8(r) == CW_V128 ? 16 : 8);
 }
 
-bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *o, cw_error *err) {
+bool cw_checkpoint_inspect(const char *path, const cw_module *m, const cw_checkpoint_ext *ext, FILE *o,
+                           cw_error *err) {
     err->kind = CW_OK;
     parsed p;
     if (!parse_file(path, &p, err)) {
@@ -586,7 +587,8 @@ bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *o, cw_err
         fprintf(o, "memory %u: %u pages (%llu KiB), %u non-zero pages saved\n", i, pages,
                 (unsigned long long)pages * 64, nonzero);
     }
-    if (p.has[SEC_EXT]) fprintf(o, "wasi state: %zu bytes\n", (size_t)(p.sec[SEC_EXT].end - p.sec[SEC_EXT].p));
+    if (p.has[SEC_EXT] && ext && ext->describe) ext->describe(p.sec[SEC_EXT].p, (size_t)(p.sec[SEC_EXT].end - p.sec[SEC_EXT].p), o);
+    else if (p.has[SEC_EXT]) fprintf(o, "wasi state: %zu bytes\n", (size_t)(p.sec[SEC_EXT].end - p.sec[SEC_EXT].p));
     free(p.data);
     return true;
 }

@@ -155,4 +155,34 @@ static bool load(void *ctx, const uint8_t *data, size_t len, cw_error *err) {
     return true;
 }
 
-cw_checkpoint_ext cw_wasi_checkpoint(cw_wasi *w) { return (cw_checkpoint_ext){save, load, w}; }
+static void describe(const uint8_t *data, size_t len, FILE *o) {
+    cw_in r = {data, data + len, false};
+    static const char *const lists[] = {"arguments", "environment", "preopened directories"};
+    for (int l = 0; l < 3 && !r.bad; l++) {
+        uint32_t n = cw_in_u32(&r);
+        fprintf(o, "%s (%u):", lists[l], n);
+        for (uint32_t i = 0; i < n && !r.bad; i++) {
+            char *s = get_string(&r);
+            fprintf(o, " '%s'", s ? s : "?");
+            free(s);
+        }
+        fputc('\n', o);
+    }
+    static const char *const kinds[] = {"stdio", "preopen", "file"};
+    uint32_t n = cw_in_u32(&r);
+    fprintf(o, "open descriptors (%u):\n", n);
+    for (uint32_t i = 0; i < n && !r.bad; i++) {
+        uint32_t fd = cw_in_u32(&r);
+        uint8_t kind = cw_in_u8(&r);
+        uint32_t source = cw_in_u32(&r);
+        char *path = get_string(&r);
+        cw_in_bytes(&r, 4 + 4 + 1 + 8 + 8);
+        uint64_t offset = cw_in_u64(&r);
+        fprintf(o, "  fd %u: %s %u%s%s, offset %llu\n", fd, kind < 3 ? kinds[kind] : "?", source,
+                path && *path ? " " : "", path ? path : "", (unsigned long long)offset);
+        free(path);
+    }
+    if (r.bad) fputs("  (truncated)\n", o);
+}
+
+cw_checkpoint_ext cw_wasi_checkpoint(cw_wasi *w) { return (cw_checkpoint_ext){save, load, describe, w}; }

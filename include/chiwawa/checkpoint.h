@@ -12,6 +12,7 @@
 typedef struct cw_checkpoint_ext {
     uint8_t *(*save)(void *ctx, size_t *len); /* malloc'd blob, NULL on failure */
     bool (*load)(void *ctx, const uint8_t *data, size_t len, cw_error *err);
+    void (*describe)(const uint8_t *data, size_t len, FILE *out); /* for inspect */
     void *ctx;
 } cw_checkpoint_ext;
 
@@ -29,9 +30,11 @@ cw_instance *cw_instantiate_for_restore(cw_store *s, const cw_module *m, const c
 bool cw_checkpoint_load(cw_store *s, cw_instance *inst, const char *path, const cw_checkpoint_ext *ext,
                         cw_error *err);
 
-/* Prints a human-readable summary (version, module hash, call stack, memory, tables, the
- * extension section's size) of the checkpoint at path; with m, function names are shown. */
-bool cw_checkpoint_inspect(const char *path, const cw_module *m, FILE *out, cw_error *err);
+/* Prints a human-readable summary (version, module hash, call stack, memory, tables, and what
+ * ext->describe makes of the extension section) of the checkpoint at path; with m, function names
+ * are shown. */
+bool cw_checkpoint_inspect(const char *path, const cw_module *m, const cw_checkpoint_ext *ext, FILE *out,
+                           cw_error *err);
 
 /* Checkpoint on request: while a run is going, the presence of a trigger file asks for a
  * checkpoint at the next safe point. The file is looked at once every `interval` safe points. */
