@@ -69,6 +69,11 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
 #undef CW_RUN
 #undef CW_TRACED
 
+/* CW_NO_TRACE builds the interpreter without the traced loop, only for bench/trace.sh to show that
+ * the untraced loop of a normal build is as fast as a build with no trace code at all. */
+#ifdef CW_NO_TRACE
+static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) { return run_plain(s, callee, err); }
+#else
 #define CW_RUN run_traced
 #define CW_TRACED 1
 #include "interp_loop.h"
@@ -78,6 +83,7 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
 static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) {
     return s->trace ? run_traced(s, callee, err) : run_plain(s, callee, err);
 }
+#endif
 
 bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames) {
     if (slots > ex->stack_cap && !grow_stack(ex, slots)) return false;
