@@ -108,8 +108,73 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp -= 2;                                             \
         NEXT;                                                \
     }
+/* The fused forms of a BIN op (opcodes.h): operands from locals (fp[...]) or the code (K), result
+ * pushed or written to a local. */
+#define IMM(P, p) CW_GET_##P(sizeof(CW_CT_##P) == 8 ? ((uint64_t)(p)[0] | (uint64_t)(p)[1] << 32) : (uint64_t)(p)[0])
+#define IMMW(P) (sizeof(CW_CT_##P) / 4)
+#define X_FUSED(ID, code_, name, P, R, expr)                                                   \
+    case CW_OP_##ID##_RK: {                                                                    \
+        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
+        pc += IMMW(P);                                                                         \
+        sp[-1] = CW_PUT_##R(expr);                                                             \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_RL: {                                                                    \
+        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
+        pc++;                                                                                  \
+        sp[-1] = CW_PUT_##R(expr);                                                             \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_LL: {                                                                    \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
+        pc += 2;                                                                               \
+        *sp++ = CW_PUT_##R(expr);                                                              \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_LK: {                                                                    \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
+        pc += 1 + IMMW(P);                                                                     \
+        *sp++ = CW_PUT_##R(expr);                                                              \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_RR_TO: {                                                                 \
+        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
+        sp -= 2;                                                                               \
+        fp[*pc++] = CW_PUT_##R(expr);                                                          \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_RK_TO: {                                                                 \
+        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
+        sp--;                                                                                  \
+        fp[pc[IMMW(P)]] = CW_PUT_##R(expr);                                                    \
+        pc += IMMW(P) + 1;                                                                     \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_RL_TO: {                                                                 \
+        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
+        sp--;                                                                                  \
+        fp[pc[1]] = CW_PUT_##R(expr);                                                          \
+        pc += 2;                                                                               \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_LL_TO: {                                                                 \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
+        fp[pc[2]] = CW_PUT_##R(expr);                                                          \
+        pc += 3;                                                                               \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    case CW_OP_##ID##_LK_TO: {                                                                 \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
+        fp[pc[1 + IMMW(P)]] = CW_PUT_##R(expr);                                                \
+        pc += 2 + IMMW(P);                                                                     \
+        NEXT;                                                                                  \
+    }
 #define X_S(ID, ...)
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
+            CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
+#undef X_FUSED
+#undef IMM
+#undef IMMW
 #undef X_S
 #undef X_UN
 #undef X_BIN

@@ -170,7 +170,7 @@ static uint8_t *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-static cw_module *load(const char *path, int *code) {
+static cw_module *load(const char *path, unsigned flags, int *code) {
     size_t len;
     uint8_t *bytes = read_file(path, &len);
     if (!bytes) {
@@ -178,7 +178,7 @@ static cw_module *load(const char *path, int *code) {
         return NULL;
     }
     cw_error err = {0};
-    cw_module *m = cw_module_load(bytes, len, &err);
+    cw_module *m = cw_module_load_with(bytes, len, flags, &err);
     free(bytes);
     if (!m) {
         const char *what = err.kind == CW_ERR_MALFORMED ? "malformed module: "
@@ -282,7 +282,7 @@ static int instantiate_and_call(cw_store *s, const cw_module *m, const cw_extern
 
 static int run(options *opt) {
     int code;
-    cw_module *m = load(opt->file, &code);
+    cw_module *m = load(opt->file, opt->trace.on ? CW_LOAD_TRACEABLE : 0, &code);
     if (!m)
         return code;
     cw_store *s = cw_store_new();
@@ -315,7 +315,7 @@ static int inspect(int argc, char **argv) {
     if (argc < 3 || argc > 4)
         return fail(EXIT_ERROR, "usage: chiwawa inspect CHECKPOINT [FILE.wasm]");
     int code = 0;
-    cw_module *m = argc == 4 ? load(argv[3], &code) : NULL;
+    cw_module *m = argc == 4 ? load(argv[3], 0, &code) : NULL;
     if (argc == 4 && !m)
         return code;
     cw_error err = {0};

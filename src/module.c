@@ -5,6 +5,10 @@
 #include "module.h"
 
 cw_module *cw_module_load(const uint8_t *bytes, size_t len, cw_error *err) {
+    return cw_module_load_with(bytes, len, 0, err);
+}
+
+cw_module *cw_module_load_with(const uint8_t *bytes, size_t len, unsigned flags, cw_error *err) {
     err->kind = CW_OK;
     err->message[0] = 0;
     cw_module *m = calloc(1, sizeof *m);
@@ -21,6 +25,7 @@ cw_module *cw_module_load(const uint8_t *bytes, size_t len, cw_error *err) {
     }
     memcpy(m->bytes, bytes, len);
     m->len = len;
+    m->traceable = flags & CW_LOAD_TRACEABLE;
     if (!cw_decode(m, err)) {
         cw_module_free(m);
         return NULL;

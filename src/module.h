@@ -83,6 +83,7 @@ typedef struct cw_pcmap {
 struct cw_module {
     uint8_t *bytes;
     size_t len;
+    bool traceable; /* compiled one internal op per instruction (no operand folding), for traces */
     uint32_t ntypes;
     cw_functype *types;
     uint32_t nimports;

@@ -9,6 +9,13 @@ const cw_opinfo cw_ops[CW_OP_COUNT] = {
 #define CW_OP_INFO(ID, code, name, ...) {code, name},
     CW_OPCODES(CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO)
 #undef CW_OP_INFO
+#define CW_OP_FORM_INFO(ID, FORM) [CW_OP_##ID##_##FORM] = {CW_NOCODE, #FORM},
+#define CW_OP_FUSED_INFO(ID, ...) CW_FUSED_FORMS(CW_OP_FORM_INFO, ID)
+#define CW_OP_NONE(ID, ...)
+    CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED_INFO, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE)
+#undef CW_OP_FORM_INFO
+#undef CW_OP_FUSED_INFO
+#undef CW_OP_NONE
 };
 
 int cw_op_from_code(uint32_t code) {

@@ -232,10 +232,26 @@
     S(BR_IF_MOVE, CW_NOCODE, "br_if")                                                            \
     CW_OPCODES_SIMD(S, S, S, S, S, S, S, S, S, S, S, S, S)
 
+/* Fused forms of every BIN op, which take operands from locals (L) or an immediate constant (K)
+ * instead of the stack (R), and may write the result to a local (TO) instead of pushing it: the
+ * compiler folds `local.get`, `*.const` and `local.set` into the op (validate.c). Order matters:
+ * the compiler adds a CW_FORM_* to the first one. */
+enum { CW_FORM_RK, CW_FORM_RL, CW_FORM_LL, CW_FORM_LK, CW_FORM_RR_TO, CW_FORM_RK_TO, CW_FORM_RL_TO,
+       CW_FORM_LL_TO, CW_FORM_LK_TO, CW_FORMS };
+#define CW_FUSED_FORMS(F, ID) F(ID, RK) F(ID, RL) F(ID, LL) F(ID, LK) F(ID, RR_TO) F(ID, RK_TO) F(ID, RL_TO) \
+    F(ID, LL_TO) F(ID, LK_TO)
+
 enum cw_op {
 #define CW_OP_ID(ID, ...) CW_OP_##ID,
     CW_OPCODES(CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID)
 #undef CW_OP_ID
+#define CW_OP_FORM(ID, FORM) CW_OP_##ID##_##FORM,
+#define CW_OP_FUSED(ID, ...) CW_FUSED_FORMS(CW_OP_FORM, ID)
+#define CW_OP_NONE(ID, ...)
+    CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE)
+#undef CW_OP_FORM
+#undef CW_OP_FUSED
+#undef CW_OP_NONE
     CW_OP_COUNT
 };
 

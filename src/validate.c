@@ -35,6 +35,14 @@ typedef struct vstate {
     uint32_t call_imm;
     cw_stack_visit visit; /* dry runs: called at each reachable instruction */
     void *visit_ctx;
+    /* Operand folding (off for traceable modules): local.get and constants on top of the stack are
+     * kept here, not emitted, until an op takes them as operands or anything else needs them pushed. */
+    bool fuse;
+    uint32_t nvirt;
+    struct { bool is_local; uint64_t val; } virt[8]; /* the top nvirt operands: a local's slot or a constant */
+    uint32_t bin_pos, bin_end; /* the last BIN op emitted and where it ended, for folding a local.set */
+    int bin_op;
+    uint8_t bin_form;
 } vstate;
 
 uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
@@ -294,9 +302,98 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op) {
 
 #include "validate_simd.h"
 
+/* The first fused form of each BIN op (0: the op has none, e.g. a trapping division). */
+static const uint16_t fused_forms[CW_OP_COUNT] = {
+#define F_NONE(ID, ...)
+#define F_BIN(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_RK,
+    CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
+#undef F_NONE
+#undef F_BIN
+};
+
+static void emit_value(vstate *v, uint64_t bits, uint32_t words) {
+    emit(v, (uint32_t)bits);
+    if (words == 2) emit(v, (uint32_t)(bits >> 32));
+}
+
+/* Pushes the folded operands below the top `keep` ones, in stack order. */
+static void flush_below(vstate *v, uint32_t keep) {
+    uint32_t n = v->nvirt - keep;
+    for (uint32_t i = 0; i < n; i++) {
+        if (v->virt[i].is_local) emit_op(v, CW_OP_LOCAL_GET), emit(v, (uint32_t)v->virt[i].val);
+        else emit_op(v, CW_OP_I64_CONST), emit_value(v, v->virt[i].val, 2);
+    }
+    memmove(v->virt, v->virt + n, keep * sizeof *v->virt);
+    v->nvirt = keep;
+}
+
+static void flush(vstate *v) { flush_below(v, 0); }
+
+static void fold(vstate *v, bool is_local, uint64_t val) {
+    if (v->nvirt == sizeof v->virt / sizeof *v->virt) flush(v);
+    v->virt[v->nvirt].is_local = is_local;
+    v->virt[v->nvirt++].val = val;
+}
+
+/* Emits BIN op `op` (operands of `words` 32-bit words), taking folded operands where it can. */
+static void emit_bin(vstate *v, int op, uint32_t words) {
+    uint32_t n = v->nvirt;
+    bool top_k = n >= 1 && !v->virt[n - 1].is_local;
+    bool second_l = n >= 2 && v->virt[n - 2].is_local;
+    int form = -1;
+    uint32_t used = 0;
+    if (!fused_forms[op] || n == 0 || (n >= 2 && !second_l)) {
+        flush(v);
+    } else if (second_l) {
+        form = top_k ? CW_FORM_LK : CW_FORM_LL, used = 2;
+    } else {
+        form = top_k ? CW_FORM_RK : CW_FORM_RL, used = 1;
+    }
+    flush_below(v, used);
+    v->bin_pos = code_pos(v);
+    if (form < 0) {
+        emit_op(v, (enum cw_op)op);
+        v->bin_form = CW_FORM_RR_TO; /* what a following local.set turns it into */
+    } else {
+        emit_op(v, (enum cw_op)(fused_forms[op] + form));
+        for (uint32_t i = 0; i < used; i++) /* flush_below left the operands in virt[0..used) */
+            if (v->virt[i].is_local) emit(v, (uint32_t)v->virt[i].val);
+            else emit_value(v, v->virt[i].val, words);
+        v->bin_form = (uint8_t)(form + CW_FORM_RK_TO);
+    }
+    v->nvirt = 0;
+    v->bin_op = op;
+    v->bin_end = fused_forms[op] ? code_pos(v) : UINT32_MAX;
+}
+
+/* local.set right after a BIN op: the op writes the local itself. */
+static bool fold_local_set(vstate *v, uint32_t slot) {
+    if (v->nvirt || v->bin_end != code_pos(v)) return false;
+    cw_module *m = v->m;
+    m->code[v->bin_pos] = fused_forms[v->bin_op] + v->bin_form;
+    emit(v, slot);
+    v->bin_end = UINT32_MAX;
+    m->npcmap--; /* the local.set has no code of its own */
+    return true;
+}
+
+/* Does compile_op handle folded operands for op itself, or must they be pushed first? */
+static bool folds(vstate *v, int op) {
+    if (!v->fuse) return false;
+    return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_I32_CONST || op == CW_OP_I64_CONST ||
+           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op];
+}
+
 static bool compile_op(vstate *v, int op) {
     cw_module *m = v->m;
     const simple_op *s = &simple_ops[op];
+    if (s->kind == 2 && v->fuse && fused_forms[op]) {
+        pop_expect(v, s->p);
+        pop_expect(v, s->p);
+        push(v, s->r);
+        if (emitting(v)) emit_bin(v, op, s->p == CW_I64 || s->p == CW_F64 ? 2 : 1);
+        return cw_rd_ok(&v->r);
+    }
     if (s->kind) {
         if (s->kind >= 3) {
             memarg(v, s->size, (enum cw_op)op);
@@ -484,7 +581,15 @@ static bool compile_op(vstate *v, int op) {
         uint8_t t = v->f->local_types[l];
         if (op != CW_OP_LOCAL_GET) pop_expect(v, t);
         if (op != CW_OP_LOCAL_SET) push(v, t);
-        if (emitting(v)) emit_op(v, for_type((enum cw_op)op, t)), emit(v, v->f->local_slot[l]);
+        if (!emitting(v)) break;
+        bool one_slot = cw_valtype_slots(t) == 1;
+        if (v->fuse && op == CW_OP_LOCAL_GET && one_slot) {
+            fold(v, true, v->f->local_slot[l]);
+            break;
+        }
+        if (v->fuse && op == CW_OP_LOCAL_SET && one_slot && fold_local_set(v, v->f->local_slot[l])) break;
+        flush(v);
+        emit_op(v, for_type((enum cw_op)op, t)), emit(v, v->f->local_slot[l]);
         break;
     }
     case CW_OP_GLOBAL_GET:
@@ -531,11 +636,12 @@ static bool compile_op(vstate *v, int op) {
         default: bits = cw_rd_fixed64(&v->r), t = CW_F64; break;
         }
         push(v, t);
-        if (emitting(v)) {
+        if (emitting(v) && v->fuse) {
+            fold(v, false, bits);
+        } else if (emitting(v)) {
             /* One internal const op for all: the slot's 64 bits. */
             emit_op(v, CW_OP_I64_CONST);
-            emit(v, (uint32_t)bits);
-            emit(v, (uint32_t)(bits >> 32));
+            emit_value(v, bits, 2);
         }
         break;
     }
@@ -631,10 +737,16 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
     while (v->nctrls > 0 && cw_rd_ok(&v->r)) {
         v->op_offset = cw_rd_offset(&v->r);
         if (v->op_offset == stop) return true;
-        if (emitting(v)) record_pc(v);
         if (v->visit && !top(v)->unreachable) v->visit(v->visit_ctx, v->op_offset, v->vals, v->nvals);
         int op = read_op(v);
         if (op < 0) break;
+        /* Folded operands are pushed before an op that cannot take them, so that the position
+         * recorded for the op (a safe point, maybe) is where its own code starts. */
+        if (!folds(v, op)) {
+            flush(v);
+            v->bin_end = UINT32_MAX; /* nothing may join a BIN op across another instruction */
+        }
+        if (emitting(v)) record_pc(v);
         compile_op(v, op);
         v->prev_op = op;
     }
@@ -646,7 +758,8 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
 bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     cw_funcdef *f = &m->funcs[fi];
     const uint8_t *body = m->bytes + f->body_offset;
-    vstate v = {.m = m, .f = f, .r = {body, body + f->body_len, m->bytes, err}};
+    vstate v = {.m = m, .f = f, .r = {body, body + f->body_len, m->bytes, err}, .fuse = !m->traceable,
+                .bin_end = UINT32_MAX};
     uint32_t slot = 0;
     for (uint32_t i = 0; i < f->nlocals; i++) {
         f->local_slot[i] = slot;

@@ -90,6 +90,10 @@ typedef struct cw_error {
 /* ---- modules ---- */
 /* Decodes, validates and compiles. Returns NULL and fills err on failure. The bytes are copied. */
 cw_module *cw_module_load(const uint8_t *bytes, size_t len, cw_error *err);
+/* The same with options: CW_LOAD_TRACEABLE compiles one internal op per instruction (no folding of
+ * operands into fused ops), so that a trace sees every instruction. */
+enum { CW_LOAD_TRACEABLE = 1 };
+cw_module *cw_module_load_with(const uint8_t *bytes, size_t len, unsigned flags, cw_error *err);
 void cw_module_free(cw_module *m);
 
 uint32_t cw_module_import_count(const cw_module *m);
