@@ -380,7 +380,8 @@ static bool fold_local_set(vstate *v, uint32_t slot) {
 /* Does compile_op handle folded operands for op itself, or must they be pushed first? */
 static bool folds(vstate *v, int op) {
     if (!v->fuse) return false;
-    return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_I32_CONST || op == CW_OP_I64_CONST ||
+    return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_LOCAL_TEE || op == CW_OP_I32_CONST ||
+           op == CW_OP_I64_CONST ||
            op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op];
 }
 
@@ -587,7 +588,15 @@ static bool compile_op(vstate *v, int op) {
             fold(v, true, v->f->local_slot[l]);
             break;
         }
-        if (v->fuse && op == CW_OP_LOCAL_SET && one_slot && fold_local_set(v, v->f->local_slot[l])) break;
+        if (v->fuse && op != CW_OP_LOCAL_GET && one_slot) {
+            /* local.tee is local.set then local.get, and the get folds into what follows. */
+            if (!fold_local_set(v, v->f->local_slot[l])) {
+                flush(v);
+                emit_op(v, CW_OP_LOCAL_SET), emit(v, v->f->local_slot[l]);
+            }
+            if (op == CW_OP_LOCAL_TEE) fold(v, true, v->f->local_slot[l]);
+            break;
+        }
         flush(v);
         emit_op(v, for_type((enum cw_op)op, t)), emit(v, v->f->local_slot[l]);
         break;
