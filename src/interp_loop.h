@@ -261,7 +261,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         branch:;
             uint32_t keep = pc[2];
             uint64_t *dst = fp + pc[1];
-            memmove(dst, sp - keep, keep * sizeof *sp);
+            for (uint32_t i = 0; i < keep; i++) dst[i] = (sp - keep)[i]; /* dst <= source: forward is safe */
             sp = dst + keep;
             pc = code + pc[0];
             NEXT;
@@ -274,7 +274,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }
         case CW_OP_RETURN: {
             uint32_t nres = fn->def->result_slots;
-            memmove(fp, sp - nres, nres * sizeof *sp);
+            for (uint32_t i = 0; i < nres; i++) fp[i] = (sp - nres)[i]; /* a call to memmove costs more here */
             sp = fp + nres;
             cw_frame *f = &ex->frames[--ex->nframes];
             if (!f->fn) {
@@ -284,11 +284,11 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             fn = f->fn;
             pc = f->ret_pc;
             fp = ex->stack + f->fp;
-            if (fn->inst != inst) {
+            if (fn->inst != inst) { /* within one instance, mem and memsize are already current */
                 inst = fn->inst;
                 code = inst->module->code;
+                LOAD_MEMORY();
             }
-            LOAD_MEMORY();
             NEXT;
         }
         case CW_OP_CALL:
@@ -455,7 +455,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp = ex->stack + base;
         }
         fp = sp;
-        memset(fp + d->param_slots, 0, (d->local_slots - d->param_slots) * sizeof *fp);
+        for (uint32_t i = d->param_slots; i < d->local_slots; i++) fp[i] = 0;
         sp = fp + d->local_slots;
         fn = callee;
         if (fn->inst != inst) {
