@@ -99,17 +99,6 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp[-1] = CW_PUT_##R((CW_CT_##R)v);                  \
         NEXT;                                               \
     }
-/* A load whose address is in a local: [op, offset, slot]. */
-#define X_LD_L(ID, code_, name, R, MT)                                  \
-    case CW_OP_##ID##_L: {                                               \
-        uint64_t ea = (uint64_t)(uint32_t)fp[pc[1]] + pc[0];             \
-        pc += 2;                                                         \
-        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);                \
-        MT v;                                                            \
-        memcpy(&v, mem + ea, sizeof v);                                  \
-        *sp++ = CW_PUT_##R((CW_CT_##R)v);                                \
-        NEXT;                                                            \
-    }
 #define X_ST(ID, code_, name, P, MT)                        \
     case CW_OP_##ID: {                                       \
         uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++;    \
@@ -221,8 +210,6 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
             CW_OPCODES(X_S, X_S, X_BRANCHES, X_S, X_S, X_S, X_S)
-            CW_OPCODES(X_S, X_S, X_S, X_S, X_S, X_LD_L, X_S)
-#undef X_LD_L
 #undef X_BRANCHES
 #undef X_BRANCH_FORM
 #undef JUMP_ON

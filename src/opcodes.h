@@ -261,12 +261,10 @@ enum cw_op {
 #undef CW_OP_ID
 #define CW_OP_FORM(ID, FORM) CW_OP_##ID##_##FORM,
 #define CW_OP_FUSED(ID, code, name, P, R, ...) CW_FUSED_FORMS(CW_OP_FORM, ID) CW_IF_##R(CW_BRANCH_FORMS(CW_OP_FORM, ID))
-#define CW_OP_LOCAL_ADDR(ID, ...) CW_OP_##ID##_L, /* loads from an address held in a local */
 #define CW_OP_NONE(ID, ...)
-    CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED, CW_OP_NONE, CW_OP_NONE, CW_OP_LOCAL_ADDR, CW_OP_NONE)
+    CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE)
 #undef CW_OP_FORM
 #undef CW_OP_FUSED
-#undef CW_OP_LOCAL_ADDR
 #undef CW_OP_NONE
     CW_OP_COUNT
 };

@@ -292,27 +292,16 @@ static uint32_t read_data_index(vstate *v) {
 
 static uint32_t read_local(vstate *v) { return read_index(v, v->f->nlocals, "unknown local"); }
 
-static void flush(vstate *v);
-static void flush_below(vstate *v, uint32_t keep);
-
-/* Reads a memarg and emits op with its offset; local_form (if not 0) is op's form that takes its
- * address from a local, used when the address is a folded local.get. */
-static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op local_form) {
+static void memarg(vstate *v, uint32_t size, enum cw_op op) {
     uint32_t align = cw_rd_u32(&v->r);
     uint32_t offset = cw_rd_u32(&v->r);
     if (!cw_rd_ok(&v->r)) return;
     need_memory(v);
     if (align >= 32 || (1u << align) > size) fail(v, "alignment must not be larger than natural");
-    if (!emitting(v)) return;
-    if (local_form && v->nvirt && v->virt[v->nvirt - 1].is_local) {
-        flush_below(v, 1);
-        v->nvirt = 0;
-        emit_op(v, local_form), emit(v, offset), emit(v, (uint32_t)v->virt[0].val);
-        return;
+    if (emitting(v)) {
+        emit_op(v, op);
+        emit(v, offset);
     }
-    flush(v);
-    emit_op(v, op);
-    emit(v, offset);
 }
 
 #include "validate_simd.h"
@@ -323,13 +312,6 @@ static const uint16_t fused_forms[CW_OP_COUNT] = {
 #define F_BIN(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_RK,
     CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
 #undef F_BIN
-};
-
-/* Each load's form that takes its address from a local (0: none). */
-static const uint16_t local_addr_forms[CW_OP_COUNT] = {
-#define F_LD(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_L,
-    CW_OPCODES(F_NONE, F_NONE, F_NONE, F_NONE, F_NONE, F_LD, F_NONE)
-#undef F_LD
 };
 
 /* The first branch form of each BIN op with an i32 result (0: none). */
@@ -427,7 +409,7 @@ static bool folds(vstate *v, int op) {
     if (!v->fuse) return false;
     return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_LOCAL_TEE || op == CW_OP_I32_CONST ||
            op == CW_OP_I64_CONST ||
-           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op] || local_addr_forms[op];
+           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op];
 }
 
 static bool compile_op(vstate *v, int op) {
@@ -442,7 +424,7 @@ static bool compile_op(vstate *v, int op) {
     }
     if (s->kind) {
         if (s->kind >= 3) {
-            memarg(v, s->size, (enum cw_op)op, v->fuse ? (enum cw_op)local_addr_forms[op] : (enum cw_op)0);
+            memarg(v, s->size, (enum cw_op)op);
             if (s->kind == 3) pop_expect(v, CW_I32), push(v, s->r);
             else pop_expect(v, s->p), pop_expect(v, CW_I32);
             return cw_rd_ok(&v->r);
