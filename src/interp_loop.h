@@ -169,50 +169,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         pc += 2 + IMMW(P);                                                                     \
         NEXT;                                                                                  \
     }
-/* Branch forms: the op's i32 result decides a jump to the target word that ends the op. */
-#define JUMP_ON(cond) pc = (cond) ? code + *pc : pc + 1
-#define X_BRANCH_FORM(ID, FORM, P, R, expr, ...)                                               \
-    case CW_OP_##ID##_RR_##FORM: {                                                            \
-        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                             \
-        sp -= 2;                                                                              \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    case CW_OP_##ID##_RK_##FORM: {                                                            \
-        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                     \
-        sp--;                                                                                 \
-        pc += IMMW(P);                                                                        \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    case CW_OP_##ID##_RL_##FORM: {                                                            \
-        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                          \
-        sp--;                                                                                 \
-        pc++;                                                                                 \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    case CW_OP_##ID##_LL_##FORM: {                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                       \
-        pc += 2;                                                                              \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    case CW_OP_##ID##_LK_##FORM: {                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                              \
-        pc += 1 + IMMW(P);                                                                    \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }
-#define X_BRANCHES(ID, code_, name, P, R, expr) \
-    CW_IF_##R(X_BRANCH_FORM(ID, JIF, P, R, expr, !=) X_BRANCH_FORM(ID, JUN, P, R, expr, ==))
 #define X_S(ID, ...)
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
-            CW_OPCODES(X_S, X_S, X_BRANCHES, X_S, X_S, X_S, X_S)
-#undef X_BRANCHES
-#undef X_BRANCH_FORM
-#undef JUMP_ON
 #undef X_FUSED
 #undef IMM
 #undef IMMW
