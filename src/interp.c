@@ -33,16 +33,20 @@ static bool grow_stack(cw_exec *ex, uint64_t need) {
     return true;
 }
 
-static bool push_frame(cw_exec *ex, cw_frame f) {
-    if (ex->nframes == ex->frames_cap) {
-        if (ex->nframes >= ex->max_frames) return false;
-        uint32_t cap = ex->frames_cap ? ex->frames_cap * 2 : 256;
-        if (cap > ex->max_frames) cap = ex->max_frames;
-        cw_frame *p = realloc(ex->frames, cap * sizeof *p);
-        if (!p) return false;
-        ex->frames = p;
-        ex->frames_cap = cap;
-    }
+static bool grow_frames(cw_exec *ex) {
+    if (ex->nframes >= ex->max_frames) return false;
+    uint32_t cap = ex->frames_cap ? ex->frames_cap * 2 : 256;
+    if (cap > ex->max_frames) cap = ex->max_frames;
+    cw_frame *p = realloc(ex->frames, cap * sizeof *p);
+    if (!p) return false;
+    ex->frames = p;
+    ex->frames_cap = cap;
+    return true;
+}
+
+/* Inline in both interpreter loops: every call goes through it. */
+static inline __attribute__((always_inline)) bool push_frame(cw_exec *ex, cw_frame f) {
+    if (ex->nframes == ex->frames_cap && !grow_frames(ex)) return false;
     ex->frames[ex->nframes++] = f;
     return true;
 }
