@@ -17,7 +17,15 @@ static const char *out_path(const cw_cr *cr) { return cr->out ? cr->out : "check
 static bool trigger_present(void *ctx) { return access(trigger_path(ctx), F_OK) == 0; }
 
 void cw_cr_arm(cw_store *s, const cw_cr *cr) {
-    cw_store_set_poll(s, trigger_present, (void *)cr, cr->interval ? cr->interval : DEFAULT_INTERVAL);
+    uint32_t interval = cr->interval ? cr->interval : DEFAULT_INTERVAL;
+    if (!cr->fuel) {
+        cw_store_set_poll(s, trigger_present, (void *)cr, interval);
+        return;
+    }
+    cr->fuel->inner = trigger_present;
+    cr->fuel->inner_ctx = (void *)cr;
+    cr->fuel->inner_interval = interval;
+    cw_fuel_arm(s, cr->fuel);
 }
 
 static double now_ms(void) {
@@ -48,7 +56,7 @@ cw_errkind cw_cr_drive(cw_store *s, cw_instance *inst, cw_errkind status, cw_val
         fprintf(stderr, "chiwawa: checkpoint written to %s (%lld bytes, %.1f ms)%s\n", out_path(cr), file_size(out_path(cr)),
                 now_ms() - start, cr->keep_running ? "; continuing" : "");
         if (!cr->keep_running) return CW_SUSPENDED;
-        status = cw_resume(s, results, err);
+        status = cr->fuel ? cw_fuel_resume(s, cr->fuel, results, err) : cw_resume(s, results, err);
     }
     return status;
 }

@@ -9,9 +9,12 @@
 #include "opcodes.h"
 #include "reader.h"
 
-/* Resource caps so a small file cannot make us allocate gigabytes. */
+/* Resource caps so a small file cannot make us allocate gigabytes. Most counts are also checked
+ * against the bytes left, but locals are run-length coded: a 7-byte body can declare 50000 of them,
+ * each costing 5 bytes here, so they are capped per function and per module (80 MiB at most). */
 #define MAX_VEC 1000000u
 #define MAX_LOCALS 50000u
+#define MAX_MODULE_LOCALS (16u << 20)
 
 void cw_set_error(cw_error *err, cw_errkind kind, const char *fmt, ...) {
     err->kind = kind;
@@ -284,6 +287,27 @@ static void read_globals(cw_reader *r, cw_module *m) {
     }
 }
 
+static int compare_names(const void *a, const void *b) {
+    const cw_export *x = *(const cw_export *const *)a, *y = *(const cw_export *const *)b;
+    if (x->name_len != y->name_len) return x->name_len < y->name_len ? -1 : 1;
+    return memcmp(x->name, y->name, x->name_len);
+}
+
+/* Sorted, equal names are neighbours: n log n, where comparing every pair would let one large
+ * export section keep us busy for hours. */
+static void check_export_names(cw_reader *r, cw_module *m) {
+    const cw_export **sorted = alloc_array(r, m->nexports, sizeof *sorted);
+    if (!sorted) return;
+    for (uint32_t i = 0; i < m->nexports; i++) sorted[i] = &m->exports[i];
+    qsort(sorted, m->nexports, sizeof *sorted, compare_names);
+    for (uint32_t i = 1; i < m->nexports; i++)
+        if (compare_names(&sorted[i - 1], &sorted[i]) == 0) {
+            invalid(r, "duplicate export name");
+            break;
+        }
+    free(sorted);
+}
+
 static void read_exports(cw_reader *r, cw_module *m) {
     m->nexports = read_count(r, 3);
     m->exports = alloc_array(r, m->nexports, sizeof *m->exports);
@@ -305,12 +329,8 @@ static void read_exports(cw_reader *r, cw_module *m) {
             return;
         }
         if (kind == CW_EXTERN_FUNC) declare_func(m, e->index);
-        for (uint32_t k = 0; k < i; k++)
-            if (m->exports[k].name_len == e->name_len && memcmp(m->exports[k].name, e->name, e->name_len) == 0) {
-                invalid(r, "duplicate export name");
-                return;
-            }
     }
+    if (cw_rd_ok(r)) check_export_names(r, m);
 }
 
 static void read_start(cw_reader *r, cw_module *m) {
@@ -388,6 +408,7 @@ static void read_code(cw_reader *r, cw_module *m, uint32_t nfuncs_defined) {
         cw_rd_fail(r, "function and code section have inconsistent lengths");
         return;
     }
+    uint64_t module_locals = 0;
     for (uint32_t i = 0; i < n && cw_rd_ok(r); i++) {
         cw_funcdef *f = &m->funcs[m->nfunc_imports + i];
         uint32_t size = cw_rd_u32(r);
@@ -406,6 +427,10 @@ static void read_code(cw_reader *r, cw_module *m, uint32_t nfuncs_defined) {
             }
         }
         if (!cw_rd_ok(&br)) return;
+        if ((module_locals += nlocals) > MAX_MODULE_LOCALS) {
+            cw_rd_fail(&br, "too many locals");
+            return;
+        }
         f->nlocals = (uint32_t)nlocals;
         f->local_types = alloc_array(r, nlocals, 1);
         f->local_slot = alloc_array(r, nlocals, sizeof *f->local_slot);

@@ -64,6 +64,17 @@ static bool nomem(cw_error *err) {
     return false;
 }
 
+/* Why a table or memory could not be made: a limit of the store, or the host's memory. */
+static bool not_made(const cw_store *s, uint32_t pages, uint32_t elems, cw_error *err) {
+    uint64_t bytes = (uint64_t)pages * CW_PAGE_SIZE;
+    if (cw_store_room(s, bytes, elems)) return nomem(err);
+    if (elems) cw_set_error(err, CW_ERR_RESOURCE, "table limit exceeded: %u elements needed", elems);
+    else cw_set_error(err, CW_ERR_RESOURCE, "memory limit exceeded: %u pages (%llu KiB) needed, %llu KiB allowed", pages,
+                      (unsigned long long)bytes >> 10,
+                      (unsigned long long)(s->max_mem_bytes > s->mem_bytes ? s->max_mem_bytes - s->mem_bytes : 0) >> 10);
+    return false;
+}
+
 static bool allocate(cw_store *s, instance_alloc *ia, const cw_extern *imports, cw_error *err) {
     cw_instance *in = &ia->inst;
     const cw_module *m = in->module;
@@ -95,9 +106,10 @@ static bool allocate(cw_store *s, instance_alloc *ia, const cw_extern *imports, 
         in->funcs[i] = f;
     }
     for (uint32_t i = nt; i < m->ntables; i++)
-        if (!(in->tables[i] = cw_table_new(s, m->tables[i].elem, m->tables[i].lim))) return nomem(err);
+        if (!(in->tables[i] = cw_table_new(s, m->tables[i].elem, m->tables[i].lim)))
+            return not_made(s, 0, m->tables[i].lim.min, err);
     for (uint32_t i = nm; i < m->nmems; i++)
-        if (!(in->mems[i] = cw_memory_new(s, m->mems[i]))) return nomem(err);
+        if (!(in->mems[i] = cw_memory_new(s, m->mems[i]))) return not_made(s, m->mems[i].min, 0, err);
     for (uint32_t i = ng; i < m->nglobals; i++) {
         cw_value v = eval_const(in, &m->global_init[i], m->globals[i].type);
         if (!(in->globals[i] = cw_global_new(s, v, m->globals[i].mut))) return nomem(err);

@@ -6,6 +6,7 @@
 #include <chiwawa/chiwawa.h>
 #include <chiwawa/wasi.h>
 
+#include "limits_cli.h"
 #include "valtext.h"
 #include "trace_cli.h"
 #include "wasi_cli.h"
@@ -27,6 +28,8 @@ typedef struct options {
     cw_cr crcfg;
     wasi_cli wasi;
     trace_cli trace;
+    limits_cli limits;
+    cw_fuel *fuel; /* the --fuel budget, or NULL */
     int trap_code; /* EXIT_TRAP, or EXIT_WASI_TRAP for a module that imports WASI */
     const cw_checkpoint_ext *ext; /* the guest's WASI state, saved and restored with checkpoints */
 } options;
@@ -67,6 +70,15 @@ static const char help[] =
     "  --cr-continue      keep running after each checkpoint (periodic snapshots)\n"
     "  --cr-interval N    safe points between looks at the trigger (default 1048576)\n"
     "  --restore PATH     continue the run saved in checkpoint PATH (same module)\n"
+    "\n"
+    "Limits, for modules you do not trust:\n"
+    "  --max-memory SIZE  the most linear memory the guest may have, in bytes or with K, M or G\n"
+    "                     (default 4G, all wasm32 can address): a module that needs more is refused,\n"
+    "                     and memory.grow beyond it returns -1\n"
+    "  --max-stack N      the deepest the calls may nest (default 100000); deeper traps with\n"
+    "                     \"call stack exhausted\"\n"
+    "  --fuel N           trap with \"fuel exhausted\" after N units of work (default: no limit); one\n"
+    "                     unit is a function call or one pass through a loop (a loop iteration)\n"
     "\n"
     "Exit status: 0 success, 1 trap, 2 error before the call (usage, file, module, link, arguments,\n"
     "checkpoint), 75 stopped after writing a checkpoint.\n";
@@ -113,6 +125,12 @@ static int parse_args(int argc, char **argv, options *opt) {
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
             if (!wasi_cli_option(&opt->wasi, arg, argv[i], msg, sizeof msg))
+                return fail(EXIT_ERROR, "%s", msg);
+        } else if (limits_cli_takes(arg)) {
+            char msg[256];
+            if (++i == argc)
+                return fail(EXIT_ERROR, "%s needs a value", arg);
+            if (!limits_cli_option(&opt->limits, arg, argv[i], msg, sizeof msg))
                 return fail(EXIT_ERROR, "%s", msg);
         } else if (trace_cli_takes(arg, &has_value)) {
             char msg[256];
@@ -221,7 +239,11 @@ static int run_call(cw_store *s, cw_instance *inst, cw_func *f, const cw_value *
     cw_error err = {0};
     if (opt->cr)
         cw_cr_arm(s, &opt->crcfg);
+    else if (opt->fuel)
+        cw_fuel_arm(s, opt->fuel);
     cw_errkind st = opt->restore ? cw_resume(s, results, &err) : cw_call(s, f, args, results, &err);
+    if (opt->fuel)
+        st = cw_fuel_settle(s, opt->fuel, st, results, &err);
     if (opt->cr)
         st = cw_cr_drive(s, inst, st, results, &opt->crcfg, opt->ext, &err);
     int code = report(st, type, results, &err, name, opt->trap_code);
@@ -261,6 +283,8 @@ static int instantiate_and_call(cw_store *s, const cw_module *m, const cw_extern
     cw_error err = {0};
     cw_instance *inst = cw_instantiate(s, m, imports, &err);
     if (!inst) {
+        if (err.kind == CW_SUSPENDED) /* only the fuel stops a start function, when it runs out */
+            snprintf(err.message, sizeof err.message, "fuel exhausted"), err.kind = CW_ERR_TRAP;
         if (err.kind == CW_ERR_TRAP || err.kind == CW_ERR_EXHAUSTION) {
             fprintf(stderr, "trap: %s\n", err.message);
             return opt->trap_code;
@@ -296,6 +320,7 @@ static int run(options *opt) {
         code = fail(EXIT_ERROR, "%s", msg);
     } else {
         opt->trap_code = wasi ? EXIT_WASI_TRAP : EXIT_TRAP;
+        opt->fuel = opt->crcfg.fuel = limits_cli_apply(&opt->limits, s);
         cw_checkpoint_ext ext = wasi ? cw_wasi_checkpoint(wasi) : (cw_checkpoint_ext){0};
         opt->ext = wasi ? &ext : NULL;
         code = instantiate_and_call(s, m, imports, opt);

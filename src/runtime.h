@@ -19,12 +19,14 @@ struct cw_table {
     cw_limits lim;
     uint32_t size;
     uint64_t *elems; /* references as slots: 0 is null */
+    cw_store *store;  /* accounts for its elements */
 };
 
 struct cw_memory {
     uint8_t *data;
     uint64_t size; /* bytes */
     cw_limits lim;
+    cw_store *store; /* accounts for its bytes */
 };
 
 struct cw_global {
@@ -81,6 +83,9 @@ struct cw_store {
     cw_exec exec;
     cw_trace *trace;  /* set: runs use the traced interpreter */
     int exit_code;    /* set by cw_exit */
+    /* What all its memories and tables hold, against the limits: however many a guest makes, the
+     * total stays bounded. */
+    uint64_t mem_bytes, max_mem_bytes, table_elems;
 };
 
 extern const char cw_exit_message[];
@@ -104,6 +109,8 @@ void cw_slots_to_values(const uint64_t *slots, const uint8_t *types, uint32_t n,
 const char *cw_table_init(cw_instance *in, uint32_t table, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);
 const char *cw_memory_init(cw_instance *in, uint32_t seg, uint32_t dst, uint32_t src, uint32_t n);
 
+/* Whether the store's limits leave room for `bytes` more of memory and `elems` more table elements. */
+bool cw_store_room(const cw_store *s, uint64_t bytes, uint64_t elems);
 bool cw_memory_grow(cw_memory *m, uint32_t delta_pages);
 bool cw_table_grow(cw_table *t, uint32_t delta, uint64_t init);
 

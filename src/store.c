@@ -6,7 +6,10 @@
 
 #define DEFAULT_MAX_FRAMES 100000u
 #define DEFAULT_MAX_SLOTS (16u << 20) /* 128 MiB of value stack */
-#define MAX_TABLE_ELEMS (10u << 20)   /* beyond this table.grow fails rather than exhaust the host */
+#define DEFAULT_MAX_MEMORY ((uint64_t)CW_MAX_PAGES * CW_PAGE_SIZE) /* 4 GiB: all a wasm32 memory can be */
+/* Elements of all the tables of a store (8 bytes each): beyond this table.grow fails rather than
+ * exhaust the host, however many tables the guests declare. */
+#define MAX_TABLE_ELEMS (10u << 20)
 
 cw_store *cw_store_new(void) {
     cw_store *s = calloc(1, sizeof *s);
@@ -14,12 +17,20 @@ cw_store *cw_store_new(void) {
     s->exec.max_frames = DEFAULT_MAX_FRAMES;
     s->exec.max_slots = DEFAULT_MAX_SLOTS;
     s->exec.poll_interval = s->exec.countdown = UINT32_MAX;
+    s->max_mem_bytes = DEFAULT_MAX_MEMORY;
     return s;
 }
 
 void cw_store_set_limits(cw_store *s, uint32_t max_call_depth, uint64_t max_stack_slots) {
     if (max_call_depth) s->exec.max_frames = max_call_depth;
     if (max_stack_slots) s->exec.max_slots = max_stack_slots;
+}
+
+void cw_store_set_max_memory(cw_store *s, uint64_t bytes) { s->max_mem_bytes = bytes; }
+
+bool cw_store_room(const cw_store *s, uint64_t bytes, uint64_t elems) {
+    return s->mem_bytes <= s->max_mem_bytes && bytes <= s->max_mem_bytes - s->mem_bytes &&
+           s->table_elems <= MAX_TABLE_ELEMS && elems <= MAX_TABLE_ELEMS - s->table_elems;
 }
 
 void *cw_store_own(cw_store *s, void *obj, void (*free_fn)(void *)) {
@@ -76,11 +87,8 @@ static void free_table(void *p) {
 }
 
 cw_table *cw_table_new(cw_store *s, cw_valtype elem, cw_limits lim) {
-    cw_table *t = calloc(1, sizeof *t);
-    if (!t || lim.min > MAX_TABLE_ELEMS) {
-        free(t);
-        return NULL;
-    }
+    cw_table *t = cw_store_room(s, 0, lim.min) ? calloc(1, sizeof *t) : NULL;
+    if (!t) return NULL;
     t->elems = calloc(lim.min ? lim.min : 1, sizeof *t->elems);
     if (!t->elems) {
         free(t);
@@ -89,18 +97,22 @@ cw_table *cw_table_new(cw_store *s, cw_valtype elem, cw_limits lim) {
     t->elem = (uint8_t)elem;
     t->lim = lim;
     t->size = lim.min;
-    return cw_store_own(s, t, free_table);
+    t->store = s;
+    if (!cw_store_own(s, t, free_table)) return NULL;
+    s->table_elems += lim.min;
+    return t;
 }
 
 bool cw_table_grow(cw_table *t, uint32_t delta, uint64_t init) {
     uint64_t max = t->lim.has_max ? t->lim.max : UINT32_MAX;
     uint64_t n = (uint64_t)t->size + delta;
-    if (n > max || n > MAX_TABLE_ELEMS) return false;
+    if (n > max || !cw_store_room(t->store, 0, delta)) return false;
     uint64_t *e = realloc(t->elems, (n ? n : 1) * sizeof *e);
     if (!e) return false;
     for (uint64_t i = t->size; i < n; i++) e[i] = init;
     t->elems = e;
     t->size = (uint32_t)n;
+    t->store->table_elems += delta;
     return true;
 }
 
@@ -111,16 +123,20 @@ static void free_memory(void *p) {
 }
 
 cw_memory *cw_memory_new(cw_store *s, cw_limits lim) {
-    cw_memory *m = calloc(1, sizeof *m);
+    uint64_t size = (uint64_t)lim.min * CW_PAGE_SIZE;
+    cw_memory *m = cw_store_room(s, size, 0) && size <= SIZE_MAX ? calloc(1, sizeof *m) : NULL;
     if (!m) return NULL;
     m->lim = lim;
-    m->size = (uint64_t)lim.min * CW_PAGE_SIZE;
+    m->size = size;
     m->data = calloc(m->size ? m->size : 1, 1);
     if (!m->data) {
         free(m);
         return NULL;
     }
-    return cw_store_own(s, m, free_memory);
+    m->store = s;
+    if (!cw_store_own(s, m, free_memory)) return NULL;
+    s->mem_bytes += size;
+    return m;
 }
 
 bool cw_memory_grow(cw_memory *m, uint32_t delta_pages) {
@@ -129,10 +145,11 @@ bool cw_memory_grow(cw_memory *m, uint32_t delta_pages) {
     if (pages > max) return false;
     if (delta_pages == 0) return true;
     uint64_t bytes = pages * CW_PAGE_SIZE;
-    if (bytes > SIZE_MAX) return false;
+    if (bytes > SIZE_MAX || !cw_store_room(m->store, bytes - m->size, 0)) return false;
     uint8_t *d = realloc(m->data, (size_t)bytes);
     if (!d) return false;
     memset(d + m->size, 0, (size_t)(bytes - m->size));
+    m->store->mem_bytes += bytes - m->size;
     m->data = d;
     m->size = bytes;
     return true;

@@ -235,6 +235,17 @@ static const cw_func *callee_of(const cw_instance *in, const uint32_t *pc, const
     return f && cw_functype_eq(f->type, &in->module->types[pc[1]]) ? f : NULL;
 }
 
+/* The module and index that name callee c: a host function has none of its own, so it goes by the
+ * caller's import of it (false when the caller got it through a table, not by importing it). */
+static bool callee_index(const cw_instance *in, const cw_func *c, const cw_module **m, uint32_t *index) {
+    *m = c->inst ? c->inst->module : in->module;
+    *index = c->index;
+    if (c->inst) return true;
+    for (*index = 0; *index < in->module->nfunc_imports; ++*index)
+        if (in->funcs[*index] == c) return true;
+    return false;
+}
+
 /* Branch outcome: whether control moves to the target, and the target's position. */
 static bool branch(const uint32_t *pc, const uint64_t *sp, uint32_t *target) {
     switch (pc[0]) {
@@ -261,7 +272,9 @@ void cw_trace_step(cw_trace *t, const cw_instance *in, const cw_func *fn, const 
         if (pc[0] == CW_OP_RETURN) chrome_return(t);
         else if (ev == CW_TRACE_CALL) {
             const cw_func *c = callee_of(in, pc, sp);
-            if (c) chrome_call(t, c->inst->module, c->index);
+            const cw_module *cm;
+            uint32_t ci;
+            if (c && callee_index(in, c, &cm, &ci)) chrome_call(t, cm, ci);
         }
         return;
     }
@@ -283,10 +296,12 @@ void cw_trace_step(cw_trace *t, const cw_instance *in, const cw_func *fn, const 
         put_values(o, "results", in, fn->type->results, fn->type->nresults, sp - d->result_slots);
     } else if (ev == CW_TRACE_CALL) {
         const cw_func *c = callee_of(in, pc, sp);
-        if (c) {
+        const cw_module *cm;
+        uint32_t ci;
+        if (c && callee_index(in, c, &cm, &ci)) {
             char buf[160];
-            const char *cname = func_name(c->inst->module, c->index, buf, sizeof buf);
-            fprintf(o, ",\"callee\":%u", c->index);
+            const char *cname = func_name(cm, ci, buf, sizeof buf);
+            fprintf(o, ",\"callee\":%u", ci);
             if (cname) fputs(",\"callee_name\":", o), put_string(o, cname);
             uint32_t nslots = 0;
             for (uint32_t i = 0; i < c->type->nparams; i++) nslots += cw_valtype_slots(c->type->params[i]);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "chiwawa.h"
+#include "fuel.h"
 
 /* State kept outside the store (the WASI layer) rides along as one opaque section. */
 typedef struct cw_checkpoint_ext {
@@ -43,6 +44,7 @@ typedef struct cw_cr {
     const char *out;         /* default "checkpoint.bin" */
     bool keep_running;       /* --cr-continue: checkpoint and go on */
     uint32_t interval;       /* safe points between looks at the trigger (0: default) */
+    cw_fuel *fuel;           /* a budget (--fuel) to keep to, its hook calling the trigger's; or NULL */
 } cw_cr;
 
 /* Arms the trigger polling for the runs of s. */

@@ -108,6 +108,10 @@ cw_store *cw_store_new(void);
 void cw_store_free(cw_store *s);
 /* Limits for execution in this store (0 keeps the default). */
 void cw_store_set_limits(cw_store *s, uint32_t max_call_depth, uint64_t max_stack_slots);
+/* The most linear memory, in bytes, that all memories of the store may hold together (default 4 GiB):
+ * instantiating beyond it fails with CW_ERR_RESOURCE and memory.grow beyond it returns -1. Tables are
+ * bounded likewise, at 10M elements in all. */
+void cw_store_set_max_memory(cw_store *s, uint64_t bytes);
 
 /* Host objects, owned by the store. A host function returns NULL, a trap message, or
  * cw_exit(caller, code) to end the run (WASI proc_exit): cw_call then reports CW_ERR_EXIT. */
