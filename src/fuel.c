@@ -3,7 +3,6 @@
  * if sooner, when the inner hook is due. When the interval must change, the run suspends at that
  * safe point only to arm the new one, and goes on: the loop itself never counts anything. */
 #include "chiwawa/fuel.h"
-#include "opcodes.h"
 #include "runtime.h"
 
 static uint32_t next_interval(const cw_fuel *f) {
@@ -41,8 +40,6 @@ void cw_fuel_arm(cw_store *s, cw_fuel *f) {
         f->inner_due = f->inner_due > spent ? f->inner_due - spent : 0;
     }
     if (!f->inner_due || f->inner_due > f->inner_interval) f->inner_due = f->inner_interval;
-    /* A run suspended at a loop header passes that header again when it resumes: that pass is free. */
-    if (ex->fn && *ex->pc == CW_OP_LOOP && f->left < UINT64_MAX) f->left++;
     f->store = s;
     f->rearm = false;
     f->armed = next_interval(f);

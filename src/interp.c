@@ -67,6 +67,11 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
     return trap;
 }
 
+/* Safe points per pass of the loop: it returns to run() at least this often, because a host JIT
+ * (V8's Liftoff to TurboFan) swaps optimised code in for a function only when it is entered again,
+ * and chiwawa.wasm would otherwise spend the whole run in the baseline code. */
+#define CW_SLICE (1u << 14)
+
 #define CW_RUN run_plain
 #define CW_TRACED 0
 #include "interp_loop.h"
@@ -76,18 +81,29 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
 /* CW_NO_TRACE builds the interpreter without the traced loop, only for bench/trace.sh to show that
  * the untraced loop of a normal build is as fast as a build with no trace code at all. */
 #ifdef CW_NO_TRACE
-static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) { return run_plain(s, callee, err); }
+#define run_traced run_plain
 #else
 #define CW_RUN run_traced
 #define CW_TRACED 1
 #include "interp_loop.h"
 #undef CW_RUN
 #undef CW_TRACED
-
-static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) {
-    return s->trace ? run_traced(s, callee, err) : run_plain(s, callee, err);
-}
 #endif
+
+/* Runs the loop pass after pass; when the poll is due, asks it whether to suspend. */
+static cw_errkind run(cw_store *s, cw_func *callee, cw_error *err) {
+    cw_exec *ex = &s->exec;
+    for (;; callee = NULL) {
+        cw_errkind st = s->trace ? run_traced(s, callee, err) : run_plain(s, callee, err);
+        if (st != CW_SUSPENDED) return st;
+        if (ex->countdown) continue;
+        ex->countdown = ex->poll_interval;
+        if (ex->poll && ex->poll(ex->poll_ctx)) {
+            cw_set_error(err, st, "suspended at a safe point");
+            return st;
+        }
+    }
+}
 
 bool cw_exec_reserve(cw_exec *ex, uint64_t slots, uint32_t frames) {
     if (slots > ex->stack_cap && !grow_stack(ex, slots)) return false;

@@ -2,8 +2,9 @@
  * says whether the trace hooks (CW_T_* macros from interp.c) are compiled in. One source, so the
  * traced and untraced interpreters cannot drift apart; the untraced one contains no trace code. */
 
-/* Runs until the entry function returns, a trap, an exit or a suspension. With `callee` set,
- * starts by entering it with its arguments at the stack top; otherwise resumes the saved state. */
+/* Runs until the entry function returns, a trap, an exit, or CW_SLICE safe points have passed or the
+ * poll is due (CW_SUSPENDED, state saved; run() decides whether to go on). With `callee` set, starts
+ * by entering it with its arguments at the stack top; otherwise resumes the saved state. */
 static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
     cw_exec *ex = &s->exec;
     cw_func *fn = callee ? callee : ex->fn;
@@ -13,7 +14,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
     uint64_t *fp = ex->stack + ex->fp, *sp = ex->stack + ex->sp;
     uint8_t *mem = NULL;
     uint64_t memsize = 0;
-    uint32_t countdown = ex->countdown;
+    /* Resumed at a loop header, the loop passes it again: that pass is not counted twice. */
+    const uint32_t slice = ex->countdown < CW_SLICE ? ex->countdown : CW_SLICE;
+    uint32_t countdown = slice + (!callee && *pc == CW_OP_LOOP);
     const char *trap_msg = NULL;
     cw_errkind status = CW_ERR_TRAP;
 
@@ -33,12 +36,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #define SAFE_POINT(resume_pc)                                  \
     do {                                                       \
         if (--countdown == 0) {                                \
-            countdown = ex->poll_interval;                     \
-            if (ex->poll && ex->poll(ex->poll_ctx)) {          \
-                pc = (resume_pc);                              \
-                status = CW_SUSPENDED;                         \
-                goto suspend;                                  \
-            }                                                  \
+            pc = (resume_pc);                                  \
+            status = CW_SUSPENDED;                             \
+            goto suspend;                                      \
         }                                                      \
     } while (0)
 
@@ -424,15 +424,14 @@ trap:
 finish:
     ex->nframes = 0;
     ex->fn = NULL;
-    ex->countdown = countdown;
+    ex->countdown -= slice - countdown;
     return status;
 suspend:
     ex->fn = fn;
     ex->pc = pc;
     ex->fp = (uint32_t)(fp - ex->stack);
     ex->sp = (uint32_t)(sp - ex->stack);
-    ex->countdown = countdown;
-    cw_set_error(err, status, "suspended at a safe point");
+    ex->countdown -= slice - countdown;
     return status;
 #undef TRAP
 #undef NEXT
