@@ -1,6 +1,6 @@
-/* The interpreter: a switch-dispatch loop over the internal code. All Wasm-level state is in
- * cw_exec (value stack, frame stack); the loop keeps pc, sp, fp and the memory in locals and
- * reloads them after calls, returns and memory.grow. Every exit goes through one place. */
+/* The interpreter: a loop over the internal code (a switch; natively, computed gotos). All Wasm-level
+ * state is in cw_exec (value stack, frame stack); the loop keeps pc, sp, fp and the memory in locals
+ * and reloads them after calls, returns and memory.grow. Every exit goes through one place. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,11 +72,20 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
  * and chiwawa.wasm would otherwise spend the whole run in the baseline code. */
 #define CW_SLICE (1u << 14)
 
+/* Native builds thread the untraced loop with computed gotos (a GNU C extension); under a wasm host
+ * they would become the same switch. */
+#if defined(__GNUC__) && !defined(__wasm__)
+#define CW_THREADED 1
+#else
+#define CW_THREADED 0
+#endif
 #define CW_RUN run_plain
 #define CW_TRACED 0
 #include "interp_loop.h"
 #undef CW_RUN
 #undef CW_TRACED
+#undef CW_THREADED
+#define CW_THREADED 0
 
 /* CW_NO_TRACE builds the interpreter without the traced loop, only for bench/trace.sh to show that
  * the untraced loop of a normal build is as fast as a build with no trace code at all. */

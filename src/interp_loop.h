@@ -31,7 +31,29 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         trap_msg = (msg);  \
         goto trap;         \
     } while (0)
+#if CW_THREADED
+    /* Each op ends with its own jump to the next op's code: one indirect jump per op, which the
+     * host CPU predicts per op (one shared jump back to the switch predicts poorly). */
+#define CW_LABEL_OF(ID, ...) [CW_OP_##ID] = &&L_##ID,
+#define CW_FORM_LABEL(ID, FORM) [CW_OP_##ID##_##FORM] = &&L_##ID##_##FORM,
+#define CW_FUSED_LABELS(ID, ...) CW_FUSED_FORMS(CW_FORM_LABEL, ID)
+#define CW_NO_LABEL(ID, ...)
+    static const void *const next_op[CW_OP_COUNT] = {
+        CW_OPCODES(CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF)
+        CW_OPCODES(CW_NO_LABEL, CW_NO_LABEL, CW_FUSED_LABELS, CW_NO_LABEL, CW_NO_LABEL, CW_NO_LABEL, CW_NO_LABEL)
+    };
+#undef CW_LABEL_OF
+#undef CW_FORM_LABEL
+#undef CW_FUSED_LABELS
+#undef CW_NO_LABEL
+#define CASE(ID) case CW_OP_##ID: L_##ID:
+#define DISPATCH goto *next_op[*pc++]
+#define NEXT DISPATCH
+#else
+#define CASE(ID) case CW_OP_##ID:
+#define DISPATCH continue
 #define NEXT break
+#endif
 
 #define SAFE_POINT(resume_pc)                                  \
     do {                                                       \
@@ -59,13 +81,13 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #endif
         switch ((enum cw_op)*pc++) {
 #define X_UN(ID, code_, name, P, R, expr) \
-    case CW_OP_##ID: {                     \
+    CASE(ID) {                            \
         CW_CT_##P a = CW_GET_##P(sp[-1]);  \
         sp[-1] = CW_PUT_##R(expr);         \
         NEXT;                              \
     }
 #define X_BIN(ID, code_, name, P, R, expr) \
-    case CW_OP_##ID: {                      \
+    CASE(ID) {                             \
         CW_CT_##P b = CW_GET_##P(sp[-1]);   \
         CW_CT_##P a = CW_GET_##P(sp[-2]);   \
         sp--;                               \
@@ -73,7 +95,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         NEXT;                               \
     }
 #define X_UNT(ID, code_, name, P, R, check, expr) \
-    case CW_OP_##ID: {                             \
+    CASE(ID) {                                    \
         CW_CT_##P a = CW_GET_##P(sp[-1]);          \
         const char *t_ = check;                    \
         if (t_) TRAP(t_);                          \
@@ -81,7 +103,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         NEXT;                                      \
     }
 #define X_BINT(ID, code_, name, P, R, check, expr) \
-    case CW_OP_##ID: {                              \
+    CASE(ID) {                                     \
         CW_CT_##P b = CW_GET_##P(sp[-1]);           \
         CW_CT_##P a = CW_GET_##P(sp[-2]);           \
         const char *t_ = check;                     \
@@ -91,7 +113,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         NEXT;                                       \
     }
 #define X_LD(ID, code_, name, R, MT)                       \
-    case CW_OP_##ID: {                                      \
+    CASE(ID) {                                             \
         uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++;   \
         if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);   \
         MT v;                                               \
@@ -100,7 +122,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         NEXT;                                               \
     }
 #define X_ST(ID, code_, name, P, MT)                        \
-    case CW_OP_##ID: {                                       \
+    CASE(ID) {                                              \
         uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++;    \
         if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);    \
         MT v = (MT)CW_GET_##P(sp[-1]);                       \
@@ -113,57 +135,57 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #define IMM(P, p) CW_GET_##P(sizeof(CW_CT_##P) == 8 ? ((uint64_t)(p)[0] | (uint64_t)(p)[1] << 32) : (uint64_t)(p)[0])
 #define IMMW(P) (sizeof(CW_CT_##P) / 4)
 #define X_FUSED(ID, code_, name, P, R, expr)                                                   \
-    case CW_OP_##ID##_RK: {                                                                    \
+    CASE(ID##_RK) {                                                                            \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
         pc += IMMW(P);                                                                         \
         sp[-1] = CW_PUT_##R(expr);                                                             \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_RL: {                                                                    \
+    CASE(ID##_RL) {                                                                            \
         CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
         pc++;                                                                                  \
         sp[-1] = CW_PUT_##R(expr);                                                             \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_LL: {                                                                    \
+    CASE(ID##_LL) {                                                                            \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
         pc += 2;                                                                               \
         *sp++ = CW_PUT_##R(expr);                                                              \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_LK: {                                                                    \
+    CASE(ID##_LK) {                                                                            \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
         pc += 1 + IMMW(P);                                                                     \
         *sp++ = CW_PUT_##R(expr);                                                              \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_RR_TO: {                                                                 \
+    CASE(ID##_RR_TO) {                                                                         \
         CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
         sp -= 2;                                                                               \
         fp[*pc++] = CW_PUT_##R(expr);                                                          \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_RK_TO: {                                                                 \
+    CASE(ID##_RK_TO) {                                                                         \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
         sp--;                                                                                  \
         fp[pc[IMMW(P)]] = CW_PUT_##R(expr);                                                    \
         pc += IMMW(P) + 1;                                                                     \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_RL_TO: {                                                                 \
+    CASE(ID##_RL_TO) {                                                                         \
         CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
         sp--;                                                                                  \
         fp[pc[1]] = CW_PUT_##R(expr);                                                          \
         pc += 2;                                                                               \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_LL_TO: {                                                                 \
+    CASE(ID##_LL_TO) {                                                                         \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
         fp[pc[2]] = CW_PUT_##R(expr);                                                          \
         pc += 3;                                                                               \
         NEXT;                                                                                  \
     }                                                                                          \
-    case CW_OP_##ID##_LK_TO: {                                                                 \
+    CASE(ID##_LK_TO) {                                                                         \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
         fp[pc[1 + IMMW(P)]] = CW_PUT_##R(expr);                                                \
         pc += 2 + IMMW(P);                                                                     \
@@ -183,27 +205,25 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #undef X_LD
 #undef X_ST
 
-        case CW_OP_UNREACHABLE:
+        CASE(UNREACHABLE)
             TRAP("unreachable");
-        case CW_OP_LOOP:
+        CASE(LOOP)
             SAFE_POINT(pc - 1);
             NEXT;
-        case CW_OP_JMP:
+        CASE(JMP)
             pc = code + *pc;
             NEXT;
-        case CW_OP_JMP_IF:
+        CASE(JMP_IF)
             pc = (uint32_t)*--sp ? code + *pc : pc + 1;
             NEXT;
-        case CW_OP_JMP_UNLESS:
+        CASE(JMP_UNLESS)
             pc = (uint32_t)*--sp ? pc + 1 : code + *pc;
             NEXT;
-        case CW_OP_BR_IF_MOVE:
-            if (!(uint32_t)*--sp) {
-                pc += 3;
-                NEXT;
-            }
-            /* fall through */
-        case CW_OP_BR: {
+        CASE(BR_IF_MOVE)
+            if ((uint32_t)*--sp) goto branch;
+            pc += 3;
+            NEXT;
+        CASE(BR) {
         branch:;
             uint32_t keep = pc[2];
             uint64_t *dst = fp + pc[1];
@@ -212,13 +232,13 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             pc = code + pc[0];
             NEXT;
         }
-        case CW_OP_BR_TABLE: {
+        CASE(BR_TABLE) {
             uint32_t n = *pc++;
             uint32_t i = (uint32_t)*--sp;
             pc += 3 * (i < n ? i : n);
             goto branch;
         }
-        case CW_OP_RETURN: {
+        CASE(RETURN) {
             uint32_t nres = fn->def->result_slots;
             for (uint32_t i = 0; i < nres; i++) fp[i] = (sp - nres)[i]; /* a call to memmove costs more here */
             sp = fp + nres;
@@ -237,10 +257,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             }
             NEXT;
         }
-        case CW_OP_CALL:
+        CASE(CALL)
             callee = inst->funcs[*pc++];
             goto call;
-        case CW_OP_CALL_INDIRECT: {
+        CASE(CALL_INDIRECT) {
             const cw_functype *want = &inst->module->types[pc[0]];
             cw_table *t = inst->tables[pc[1]];
             pc += 2;
@@ -251,38 +271,38 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             if (!cw_functype_eq(callee->type, want)) TRAP("indirect call type mismatch");
             goto call;
         }
-        case CW_OP_DROP:
+        CASE(DROP)
             sp--;
             NEXT;
-        case CW_OP_SELECT: {
+        CASE(SELECT) {
             uint32_t c = (uint32_t)sp[-1];
             sp -= 2;
             if (!c) sp[-1] = sp[0];
             NEXT;
         }
-        case CW_OP_LOCAL_GET:
+        CASE(LOCAL_GET)
             *sp++ = fp[*pc++];
             NEXT;
-        case CW_OP_LOCAL_SET:
+        CASE(LOCAL_SET)
             fp[*pc++] = *--sp;
             NEXT;
-        case CW_OP_LOCAL_TEE:
+        CASE(LOCAL_TEE)
             fp[*pc++] = sp[-1];
             NEXT;
-        case CW_OP_GLOBAL_GET:
+        CASE(GLOBAL_GET)
             *sp++ = inst->globals[*pc++]->val[0];
             NEXT;
-        case CW_OP_GLOBAL_SET:
+        CASE(GLOBAL_SET)
             inst->globals[*pc++]->val[0] = *--sp;
             NEXT;
-        case CW_OP_TABLE_GET: {
+        CASE(TABLE_GET) {
             cw_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-1];
             if (i >= t->size) TRAP(TRAP_TABLE);
             sp[-1] = t->elems[i];
             NEXT;
         }
-        case CW_OP_TABLE_SET: {
+        CASE(TABLE_SET) {
             cw_table *t = inst->tables[*pc++];
             uint32_t i = (uint32_t)sp[-2];
             if (i >= t->size) TRAP(TRAP_TABLE);
@@ -290,59 +310,59 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp -= 2;
             NEXT;
         }
-        case CW_OP_MEMORY_SIZE:
+        CASE(MEMORY_SIZE)
             *sp++ = memsize / CW_PAGE_SIZE;
             NEXT;
-        case CW_OP_MEMORY_GROW: {
+        CASE(MEMORY_GROW) {
             uint64_t old = memsize / CW_PAGE_SIZE;
             sp[-1] = cw_memory_grow(inst->mems[0], (uint32_t)sp[-1]) ? old : 0xffffffffu;
             LOAD_MEMORY();
             NEXT;
         }
-        case CW_OP_I64_CONST:
+        CASE(I64_CONST)
             *sp++ = pc[0] | (uint64_t)pc[1] << 32;
             pc += 2;
             NEXT;
-        case CW_OP_REF_IS_NULL:
+        CASE(REF_IS_NULL)
             sp[-1] = sp[-1] == 0;
             NEXT;
-        case CW_OP_REF_FUNC:
+        CASE(REF_FUNC)
             *sp++ = (uint64_t)(uintptr_t)inst->funcs[*pc++];
             NEXT;
-        case CW_OP_MEMORY_INIT: {
+        CASE(MEMORY_INIT) {
             const char *t = cw_memory_init(inst, *pc++, (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
             if (t) TRAP(t);
             sp -= 3;
             NEXT;
         }
-        case CW_OP_DATA_DROP:
+        CASE(DATA_DROP)
             inst->data_dropped[*pc++] = true;
             NEXT;
-        case CW_OP_MEMORY_COPY: {
+        CASE(MEMORY_COPY) {
             uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
             if (src + n > memsize || d + n > memsize) TRAP(TRAP_MEMORY);
             memmove(mem + d, mem + src, n);
             sp -= 3;
             NEXT;
         }
-        case CW_OP_MEMORY_FILL: {
+        CASE(MEMORY_FILL) {
             uint64_t d = (uint32_t)sp[-3], n = (uint32_t)sp[-1];
             if (d + n > memsize) TRAP(TRAP_MEMORY);
             memset(mem + d, (uint8_t)sp[-2], n);
             sp -= 3;
             NEXT;
         }
-        case CW_OP_TABLE_INIT: {
+        CASE(TABLE_INIT) {
             const char *t = cw_table_init(inst, pc[1], pc[0], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
             if (t) TRAP(t);
             pc += 2;
             sp -= 3;
             NEXT;
         }
-        case CW_OP_ELEM_DROP:
+        CASE(ELEM_DROP)
             inst->elem_dropped[*pc++] = true;
             NEXT;
-        case CW_OP_TABLE_COPY: {
+        CASE(TABLE_COPY) {
             cw_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
             uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
             if (src + n > ts->size || d + n > td->size) TRAP(TRAP_TABLE);
@@ -351,7 +371,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp -= 3;
             NEXT;
         }
-        case CW_OP_TABLE_GROW: {
+        CASE(TABLE_GROW) {
             cw_table *t = inst->tables[*pc++];
             uint32_t old = t->size;
             bool ok = cw_table_grow(t, (uint32_t)sp[-1], sp[-2]);
@@ -359,10 +379,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp[-1] = ok ? old : 0xffffffffu;
             NEXT;
         }
-        case CW_OP_TABLE_SIZE:
+        CASE(TABLE_SIZE)
             *sp++ = inst->tables[*pc++]->size;
             NEXT;
-        case CW_OP_TABLE_FILL: {
+        CASE(TABLE_FILL) {
             cw_table *t = inst->tables[*pc++];
             uint64_t d = (uint32_t)sp[-3], v = sp[-2], n = (uint32_t)sp[-1];
             if (d + n > t->size) TRAP(TRAP_TABLE);
@@ -372,9 +392,13 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }
 #include "simd_loop.h"
         default:
+#if CW_THREADED
+        /* The validator compiles these away (constants become I64_CONST, blocks become jumps). */
+        L_NOP: L_BLOCK: L_IF: L_ELSE: L_END: L_BR_IF: L_SELECT_T: L_I32_CONST: L_F32_CONST: L_F64_CONST: L_REF_NULL:
+#endif
             TRAP("internal error: bad opcode");
         }
-        continue;
+        DISPATCH;
 
     call:
         if (callee->host) {
@@ -386,7 +410,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #endif
             sp = args + cw_types_slots(callee->type->results, callee->type->nresults);
             LOAD_MEMORY();
-            continue;
+            DISPATCH;
         }
         if (!push_frame(ex, (cw_frame){fn, pc, (uint32_t)(fp - ex->stack)})) TRAP(TRAP_EXHAUSTED);
         sp -= callee->def->param_slots;
@@ -411,7 +435,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }
         pc = code + d->code_start;
         SAFE_POINT(pc);
-        continue;
+        DISPATCH;
     }
     }
 
@@ -435,6 +459,8 @@ suspend:
     return status;
 #undef TRAP
 #undef NEXT
+#undef DISPATCH
+#undef CASE
 #undef LOAD_MEMORY
 #undef SAFE_POINT
 }

@@ -11,7 +11,7 @@
     if (ea + (n) > memsize) TRAP(TRAP_MEMORY)
 
 #define X_VUN(ID, code_, name, P, R, expr)                                    \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 x = cw_v128_get(sp - 2), r;                                   \
         for (int i = 0; i < CW_LANES_##R; i++) {                              \
             CW_LCT_##P a = CW_LGET_##P(x.P[i]);                               \
@@ -21,7 +21,7 @@
         NEXT;                                                                 \
     }
 #define X_VBIN(ID, code_, name, P, R, expr)                                   \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 x = cw_v128_get(sp - 4), y = cw_v128_get(sp - 2), r;          \
         for (int i = 0; i < CW_LANES_##R; i++) {                              \
             CW_LCT_##P a = CW_LGET_##P(x.P[i]), b = CW_LGET_##P(y.P[i]);      \
@@ -32,7 +32,7 @@
         NEXT;                                                                 \
     }
 #define X_VSHIFT(ID, code_, name, SH, expr)                                   \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         uint32_t b = (uint32_t)*--sp & (CW_LANE_BITS(SH) - 1);                \
         cw_v128 x = cw_v128_get(sp - 2), r;                                   \
         for (int i = 0; i < CW_LANES_##SH; i++) {                             \
@@ -43,7 +43,7 @@
         NEXT;                                                                 \
     }
 #define X_VMAP(ID, code_, name, N, R, expr)                                   \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         sp -= 2 * (N);                                                        \
         /* operands a b c; with fewer, b and c repeat a and go unused */       \
         cw_v128 a = cw_v128_get(sp), b = cw_v128_get(sp + ((N) > 1 ? 2 : 0)), \
@@ -55,14 +55,14 @@
         NEXT;                                                                 \
     }
 #define X_VTEST(ID, code_, name, expr)                                        \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 a = cw_v128_get(sp - 2);                                      \
         sp--;                                                                 \
         sp[-1] = CW_PUT_i32(expr);                                            \
         NEXT;                                                                 \
     }
 #define X_VSPLAT(ID, code_, name, P, SH)                                      \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 r;                                                            \
         CW_CT_##P a = CW_GET_##P(sp[-1]);                                     \
         LANES(SH, a);                                                         \
@@ -71,7 +71,7 @@
         NEXT;                                                                 \
     }
 #define X_VEXTRACT(ID, code_, name, SH, R, expr)                              \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 x = cw_v128_get(sp - 2);                                      \
         CW_LCT_##SH a = x.SH[*pc++];                                          \
         sp--;                                                                 \
@@ -79,7 +79,7 @@
         NEXT;                                                                 \
     }
 #define X_VREPLACE(ID, code_, name, SH, P)                                    \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         cw_v128 r = cw_v128_get(sp - 3);                                      \
         r.SH[*pc++] = CW_LPUT_##SH(CW_GET_##P(sp[-1]));                       \
         sp--;                                                                 \
@@ -87,7 +87,7 @@
         NEXT;                                                                 \
     }
 #define X_VLD(ID, code_, name, size, R, expr)                                 \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         SIMD_EA(sp[-1], size);                                                \
         cw_v128 a = {{0}}, r;                                                 \
         memcpy(&a, mem + ea, size);                                           \
@@ -97,7 +97,7 @@
         NEXT;                                                                 \
     }
 #define X_VLDLANE(ID, code_, name, SH)                                        \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         SIMD_EA(sp[-3], CW_LANE_BITS(SH) / 8);                                \
         cw_v128 r = cw_v128_get(sp - 2);                                      \
         memcpy(&r.SH[*pc++], mem + ea, CW_LANE_BITS(SH) / 8);                 \
@@ -106,14 +106,14 @@
         NEXT;                                                                 \
     }
 #define X_VST(ID, code_, name)                                                \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         SIMD_EA(sp[-3], 16);                                                  \
         memcpy(mem + ea, sp - 2, 16);                                         \
         sp -= 3;                                                              \
         NEXT;                                                                 \
     }
 #define X_VSTLANE(ID, code_, name, SH)                                        \
-    case CW_OP_##ID: {                                                        \
+    CASE(ID) {                                                                \
         SIMD_EA(sp[-3], CW_LANE_BITS(SH) / 8);                                \
         cw_v128 x = cw_v128_get(sp - 2);                                      \
         memcpy(mem + ea, &x.SH[*pc++], CW_LANE_BITS(SH) / 8);                 \
@@ -139,13 +139,13 @@
 #undef SIMD_EA
 #undef LANES
 
-case CW_OP_V128_CONST:
+CASE(V128_CONST)
     sp[0] = pc[0] | (uint64_t)pc[1] << 32;
     sp[1] = pc[2] | (uint64_t)pc[3] << 32;
     sp += 2;
     pc += 4;
     NEXT;
-case CW_OP_I8X16_SHUFFLE: {
+CASE(I8X16_SHUFFLE) {
     cw_v128 x = cw_v128_get(sp - 4), y = cw_v128_get(sp - 2), r;
     for (int i = 0; i < 16; i++) {
         uint32_t k = pc[i / 4] >> (8 * (i % 4)) & 0xff;
@@ -156,35 +156,35 @@ case CW_OP_I8X16_SHUFFLE: {
     cw_v128_put(sp - 2, r);
     NEXT;
 }
-case CW_OP_LOCAL_GET_V128:
+CASE(LOCAL_GET_V128)
     sp[0] = fp[*pc], sp[1] = fp[*pc + 1];
     sp += 2, pc++;
     NEXT;
-case CW_OP_LOCAL_SET_V128:
+CASE(LOCAL_SET_V128)
     sp -= 2;
     fp[*pc] = sp[0], fp[*pc + 1] = sp[1];
     pc++;
     NEXT;
-case CW_OP_LOCAL_TEE_V128:
+CASE(LOCAL_TEE_V128)
     fp[*pc] = sp[-2], fp[*pc + 1] = sp[-1];
     pc++;
     NEXT;
-case CW_OP_GLOBAL_GET_V128: {
+CASE(GLOBAL_GET_V128) {
     const uint64_t *g = inst->globals[*pc++]->val;
     sp[0] = g[0], sp[1] = g[1];
     sp += 2;
     NEXT;
 }
-case CW_OP_GLOBAL_SET_V128: {
+CASE(GLOBAL_SET_V128) {
     uint64_t *g = inst->globals[*pc++]->val;
     sp -= 2;
     g[0] = sp[0], g[1] = sp[1];
     NEXT;
 }
-case CW_OP_DROP_V128:
+CASE(DROP_V128)
     sp -= 2;
     NEXT;
-case CW_OP_SELECT_V128: {
+CASE(SELECT_V128) {
     uint32_t c = (uint32_t)sp[-1];
     sp -= 3;
     if (!c) sp[-2] = sp[0], sp[-1] = sp[1];
