@@ -34,18 +34,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #if CW_THREADED
     /* Each op ends with its own jump to the next op's code: one indirect jump per op, which the
      * host CPU predicts per op (one shared jump back to the switch predicts poorly). */
-#define CW_LABEL_OF(ID, ...) [CW_OP_##ID] = &&L_##ID,
-#define CW_FORM_LABEL(ID, FORM) [CW_OP_##ID##_##FORM] = &&L_##ID##_##FORM,
-#define CW_FUSED_LABELS(ID, ...) CW_FUSED_FORMS(CW_FORM_LABEL, ID)
-#define CW_NO_LABEL(ID, ...)
-    static const void *const next_op[CW_OP_COUNT] = {
-        CW_OPCODES(CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF, CW_LABEL_OF)
-        CW_OPCODES(CW_NO_LABEL, CW_NO_LABEL, CW_FUSED_LABELS, CW_NO_LABEL, CW_NO_LABEL, CW_NO_LABEL, CW_NO_LABEL)
-    };
-#undef CW_LABEL_OF
-#undef CW_FORM_LABEL
-#undef CW_FUSED_LABELS
-#undef CW_NO_LABEL
+#define CW_EACH_OP(ID) [CW_OP_##ID] = &&L_##ID,
+    static const void *const next_op[CW_OP_COUNT] = {CW_ALL_OPS};
+#undef CW_EACH_OP
 #define CASE(ID) case CW_OP_##ID: L_##ID:
 #define DISPATCH goto *next_op[*pc++]
 #define NEXT DISPATCH
@@ -121,6 +112,17 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp[-1] = CW_PUT_##R((CW_CT_##R)v);                  \
         NEXT;                                               \
     }
+/* A load whose address is in a local: [op, offset, slot]. */
+#define X_LD_L(ID, code_, name, R, MT)                                  \
+    CASE(ID##_L) {                                               \
+        uint64_t ea = (uint64_t)(uint32_t)fp[pc[1]] + pc[0];             \
+        pc += 2;                                                         \
+        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);                \
+        MT v;                                                            \
+        memcpy(&v, mem + ea, sizeof v);                                  \
+        *sp++ = CW_PUT_##R((CW_CT_##R)v);                                \
+        NEXT;                                                            \
+    }
 #define X_ST(ID, code_, name, P, MT)                        \
     CASE(ID) {                                              \
         uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++;    \
@@ -191,9 +193,52 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         pc += 2 + IMMW(P);                                                                     \
         NEXT;                                                                                  \
     }
+/* Branch forms: the op's i32 result decides a jump to the target word that ends the op. */
+#define JUMP_ON(cond) pc = (cond) ? code + *pc : pc + 1
+#define X_BRANCH_FORM(ID, FORM, P, R, expr, ...)                                               \
+    CASE(ID##_RR_##FORM) {                                                            \
+        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                             \
+        sp -= 2;                                                                              \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
+        NEXT;                                                                                 \
+    }                                                                                         \
+    CASE(ID##_RK_##FORM) {                                                            \
+        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                     \
+        sp--;                                                                                 \
+        pc += IMMW(P);                                                                        \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
+        NEXT;                                                                                 \
+    }                                                                                         \
+    CASE(ID##_RL_##FORM) {                                                            \
+        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                          \
+        sp--;                                                                                 \
+        pc++;                                                                                 \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
+        NEXT;                                                                                 \
+    }                                                                                         \
+    CASE(ID##_LL_##FORM) {                                                            \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                       \
+        pc += 2;                                                                              \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
+        NEXT;                                                                                 \
+    }                                                                                         \
+    CASE(ID##_LK_##FORM) {                                                            \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                              \
+        pc += 1 + IMMW(P);                                                                    \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
+        NEXT;                                                                                 \
+    }
+#define X_BRANCHES(ID, code_, name, P, R, expr) \
+    CW_IF_##R(X_BRANCH_FORM(ID, JIF, P, R, expr, !=) X_BRANCH_FORM(ID, JUN, P, R, expr, ==))
 #define X_S(ID, ...)
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
+            CW_OPCODES(X_S, X_S, X_BRANCHES, X_S, X_S, X_S, X_S)
+            CW_OPCODES(X_S, X_S, X_S, X_S, X_S, X_LD_L, X_S)
+#undef X_LD_L
+#undef X_BRANCHES
+#undef X_BRANCH_FORM
+#undef JUMP_ON
 #undef X_FUSED
 #undef IMM
 #undef IMMW

@@ -241,17 +241,38 @@ enum { CW_FORM_RK, CW_FORM_RL, CW_FORM_LL, CW_FORM_LK, CW_FORM_RR_TO, CW_FORM_RK
 #define CW_FUSED_FORMS(F, ID) F(ID, RK) F(ID, RL) F(ID, LL) F(ID, LK) F(ID, RR_TO) F(ID, RK_TO) F(ID, RL_TO) \
     F(ID, LL_TO) F(ID, LK_TO)
 
+/* BIN ops with an i32 result also have branch forms: the op's result decides a jump (JIF: jump if
+ * non-zero, JUN: jump if zero), fusing `i32.lt_s` + `br_if`, `i64.ne` + `if`, ... */
+enum { CW_BFORM_RR_JIF, CW_BFORM_RK_JIF, CW_BFORM_RL_JIF, CW_BFORM_LL_JIF, CW_BFORM_LK_JIF, CW_BFORM_RR_JUN,
+       CW_BFORM_RK_JUN, CW_BFORM_RL_JUN, CW_BFORM_LL_JUN, CW_BFORM_LK_JUN };
+#define CW_BRANCH_FORMS(F, ID) F(ID, RR_JIF) F(ID, RK_JIF) F(ID, RL_JIF) F(ID, LL_JIF) F(ID, LK_JIF) \
+    F(ID, RR_JUN) F(ID, RK_JUN) F(ID, RL_JUN) F(ID, LL_JUN) F(ID, LK_JUN)
+/* CW_IF_<type>(x) keeps x only for i32, to give branch forms to the ops whose result is i32. */
+#define CW_IF_i32(...) __VA_ARGS__
+#define CW_IF_i64(...)
+#define CW_IF_f32(...)
+#define CW_IF_f64(...)
+#define CW_IF_f32b(...)
+#define CW_IF_f64b(...)
+
+/* Every op, in enum order, as CW_EACH_OP(NAME): the Wasm ones, then the forms the compiler adds
+ * (fused and branch forms of BIN ops, loads from an address held in a local: ID_L). Define
+ * CW_EACH_OP before using it. */
+#define CW_EACH_WASM_OP(ID, ...) CW_EACH_OP(ID)
+#define CW_EACH_FORM(ID, FORM) CW_EACH_OP(ID##_##FORM)
+#define CW_EACH_FUSED(ID, code, name, P, R, ...) CW_FUSED_FORMS(CW_EACH_FORM, ID) CW_IF_##R(CW_BRANCH_FORMS(CW_EACH_FORM, ID))
+#define CW_EACH_LOCAL_ADDR(ID, ...) CW_EACH_OP(ID##_L)
+#define CW_EACH_NONE(ID, ...)
+#define CW_ALL_OPS                                                                                            \
+    CW_OPCODES(CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP,            \
+               CW_EACH_WASM_OP, CW_EACH_WASM_OP)                                                              \
+    CW_OPCODES(CW_EACH_NONE, CW_EACH_NONE, CW_EACH_FUSED, CW_EACH_NONE, CW_EACH_NONE, CW_EACH_LOCAL_ADDR,     \
+               CW_EACH_NONE)
+
 enum cw_op {
-#define CW_OP_ID(ID, ...) CW_OP_##ID,
-    CW_OPCODES(CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID, CW_OP_ID)
-#undef CW_OP_ID
-#define CW_OP_FORM(ID, FORM) CW_OP_##ID##_##FORM,
-#define CW_OP_FUSED(ID, ...) CW_FUSED_FORMS(CW_OP_FORM, ID)
-#define CW_OP_NONE(ID, ...)
-    CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE, CW_OP_NONE)
-#undef CW_OP_FORM
-#undef CW_OP_FUSED
-#undef CW_OP_NONE
+#define CW_EACH_OP(ID) CW_OP_##ID,
+    CW_ALL_OPS
+#undef CW_EACH_OP
     CW_OP_COUNT
 };
 

@@ -204,10 +204,14 @@ static void emit_branch_target(vstate *v, ctrl *c) {
     emit(v, cw_types_slots(t, n));
 }
 
-static void emit_jump(vstate *v, enum cw_op op, ctrl *c) {
-    emit_op(v, op);
+static void emit_jump_target(vstate *v, ctrl *c) {
     if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
     else emit_fixup(v, &c->fixups);
+}
+
+static void emit_jump(vstate *v, enum cw_op op, ctrl *c) {
+    emit_op(v, op);
+    emit_jump_target(v, c);
 }
 
 static void read_blocktype(vstate *v, const uint8_t **params, uint32_t *np, const uint8_t **results,
@@ -288,16 +292,27 @@ static uint32_t read_data_index(vstate *v) {
 
 static uint32_t read_local(vstate *v) { return read_index(v, v->f->nlocals, "unknown local"); }
 
-static void memarg(vstate *v, uint32_t size, enum cw_op op) {
+static void flush(vstate *v);
+static void flush_below(vstate *v, uint32_t keep);
+
+/* Reads a memarg and emits op with its offset; local_form (if not 0) is op's form that takes its
+ * address from a local, used when the address is a folded local.get. */
+static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op local_form) {
     uint32_t align = cw_rd_u32(&v->r);
     uint32_t offset = cw_rd_u32(&v->r);
     if (!cw_rd_ok(&v->r)) return;
     need_memory(v);
     if (align >= 32 || (1u << align) > size) fail(v, "alignment must not be larger than natural");
-    if (emitting(v)) {
-        emit_op(v, op);
-        emit(v, offset);
+    if (!emitting(v)) return;
+    if (local_form && v->nvirt && v->virt[v->nvirt - 1].is_local) {
+        flush_below(v, 1);
+        v->nvirt = 0;
+        emit_op(v, local_form), emit(v, offset), emit(v, (uint32_t)v->virt[0].val);
+        return;
     }
+    flush(v);
+    emit_op(v, op);
+    emit(v, offset);
 }
 
 #include "validate_simd.h"
@@ -306,6 +321,20 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op) {
 static const uint16_t fused_forms[CW_OP_COUNT] = {
 #define F_NONE(ID, ...)
 #define F_BIN(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_RK,
+    CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
+#undef F_BIN
+};
+
+/* Each load's form that takes its address from a local (0: none). */
+static const uint16_t local_addr_forms[CW_OP_COUNT] = {
+#define F_LD(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_L,
+    CW_OPCODES(F_NONE, F_NONE, F_NONE, F_NONE, F_NONE, F_LD, F_NONE)
+#undef F_LD
+};
+
+/* The first branch form of each BIN op with an i32 result (0: none). */
+static const uint16_t branch_forms[CW_OP_COUNT] = {
+#define F_BIN(ID, code, name, P, R, ...) CW_IF_##R([CW_OP_##ID] = CW_OP_##ID##_RR_JIF,)
     CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
 #undef F_NONE
 #undef F_BIN
@@ -377,12 +406,28 @@ static bool fold_local_set(vstate *v, uint32_t slot) {
     return true;
 }
 
+/* A conditional jump right after a BIN op with an i32 result: the op becomes its branch form and
+ * decides the jump itself (jump_if: on non-zero, else on zero). Emits the op's part; the caller
+ * emits the target word. */
+static bool fuse_branch(vstate *v, bool jump_if) {
+    if (v->nvirt || v->bin_end != code_pos(v) || !branch_forms[v->bin_op]) return false;
+    uint32_t form = (uint32_t)(v->bin_form - CW_FORM_RR_TO) + (jump_if ? CW_BFORM_RR_JIF : CW_BFORM_RR_JUN);
+    v->m->code[v->bin_pos] = branch_forms[v->bin_op] + form;
+    v->bin_end = UINT32_MAX;
+    return true;
+}
+
+/* Emits a conditional jump op (JMP_IF or JMP_UNLESS), fused with a preceding comparison if it can. */
+static void emit_cond_jump_op(vstate *v, enum cw_op op) {
+    if (!v->fuse || !fuse_branch(v, op == CW_OP_JMP_IF)) emit_op(v, op);
+}
+
 /* Does compile_op handle folded operands for op itself, or must they be pushed first? */
 static bool folds(vstate *v, int op) {
     if (!v->fuse) return false;
     return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_LOCAL_TEE || op == CW_OP_I32_CONST ||
            op == CW_OP_I64_CONST ||
-           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op];
+           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op] || local_addr_forms[op];
 }
 
 static bool compile_op(vstate *v, int op) {
@@ -397,7 +442,7 @@ static bool compile_op(vstate *v, int op) {
     }
     if (s->kind) {
         if (s->kind >= 3) {
-            memarg(v, s->size, (enum cw_op)op);
+            memarg(v, s->size, (enum cw_op)op, v->fuse ? (enum cw_op)local_addr_forms[op] : (enum cw_op)0);
             if (s->kind == 3) pop_expect(v, CW_I32), push(v, s->r);
             else pop_expect(v, s->p), pop_expect(v, CW_I32);
             return cw_rd_ok(&v->r);
@@ -425,7 +470,7 @@ static bool compile_op(vstate *v, int op) {
         if (op == CW_OP_IF) pop_expect(v, CW_I32);
         pop_types(v, params, np);
         bool emit_if = op == CW_OP_IF && emitting(v);
-        if (emit_if) emit_op(v, CW_OP_JMP_UNLESS);
+        if (emit_if) emit_cond_jump_op(v, CW_OP_JMP_UNLESS);
         uint32_t else_fixup = emit_if ? code_pos(v) : NO_FIXUP;
         if (emit_if) emit(v, NO_FIXUP);
         push_ctrl(v, (uint8_t)op, params, np, results, nr);
@@ -483,8 +528,11 @@ static bool compile_op(vstate *v, int op) {
             if (v->slots != c->slots) {
                 emit_op(v, op == CW_OP_BR ? CW_OP_BR : CW_OP_BR_IF_MOVE);
                 emit_branch_target(v, c);
+            } else if (op == CW_OP_BR) {
+                emit_jump(v, CW_OP_JMP, c);
             } else {
-                emit_jump(v, op == CW_OP_BR ? CW_OP_JMP : CW_OP_JMP_IF, c);
+                emit_cond_jump_op(v, CW_OP_JMP_IF);
+                emit_jump_target(v, c);
             }
         }
         if (op == CW_OP_BR) mark_unreachable(v);
@@ -753,7 +801,8 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
          * recorded for the op (a safe point, maybe) is where its own code starts. */
         if (!folds(v, op)) {
             flush(v);
-            v->bin_end = UINT32_MAX; /* nothing may join a BIN op across another instruction */
+            /* Nothing may join a BIN op across another instruction, but a conditional jump. */
+            if (op != CW_OP_BR_IF && op != CW_OP_IF) v->bin_end = UINT32_MAX;
         }
         if (emitting(v)) record_pc(v);
         compile_op(v, op);

@@ -68,7 +68,7 @@ static bool compile_simd(vstate *v, int op) {
     }
     const simd_rule *s = &simd_rules[op];
     if (!s->simd) return cw_rd_fail(&v->r, "illegal opcode");
-    if (s->size) memarg(v, s->size, (enum cw_op)op); /* emits the op and the offset */
+    if (s->size) memarg(v, s->size, (enum cw_op)op, (enum cw_op)0); /* emits the op and the offset */
     else if (emitting(v)) emit_op(v, (enum cw_op)op);
     if (s->lanes) {
         uint8_t lane = cw_rd_u8(&v->r);
