@@ -103,26 +103,25 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp[-1] = CW_PUT_##R(expr);                  \
         NEXT;                                       \
     }
-#define X_LD(ID, code_, name, R, MT)                       \
-    CASE(ID) {                                             \
-        uint64_t ea = (uint64_t)(uint32_t)sp[-1] + *pc++;   \
-        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);   \
-        MT v;                                               \
-        memcpy(&v, mem + ea, sizeof v);                     \
-        sp[-1] = CW_PUT_##R((CW_CT_##R)v);                  \
-        NEXT;                                               \
+/* A load: the address (a u32), the offset and the words after them, and where the value goes. */
+#define LOAD(R, MT, addr, offset, words, sink)                          \
+    {                                                                   \
+        uint64_t ea = (uint64_t)(addr) + (offset);                      \
+        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);               \
+        MT v;                                                           \
+        memcpy(&v, mem + ea, sizeof v);                                 \
+        sink = CW_PUT_##R((CW_CT_##R)v);                                \
+        pc += (words);                                                  \
+        NEXT;                                                           \
     }
-/* A load whose address is in a local: [op, offset, slot]. */
-#define X_LD_L(ID, code_, name, R, MT)                                  \
-    CASE(ID##_L) {                                               \
-        uint64_t ea = (uint64_t)(uint32_t)fp[pc[1]] + pc[0];             \
-        pc += 2;                                                         \
-        if (ea + sizeof(MT) > memsize) TRAP(TRAP_MEMORY);                \
-        MT v;                                                            \
-        memcpy(&v, mem + ea, sizeof v);                                  \
-        *sp++ = CW_PUT_##R((CW_CT_##R)v);                                \
-        NEXT;                                                            \
-    }
+#define ADDR_LK ((uint32_t)fp[pc[0]] + pc[1]) /* wraps as i32.add does */
+#define X_LD(ID, code_, name, R, MT)                                              \
+    CASE(ID) LOAD(R, MT, (uint32_t)sp[-1], pc[0], 1, sp[-1])                      \
+    CASE(ID##_L) LOAD(R, MT, (uint32_t)fp[pc[0]], pc[1], 2, *sp++)                \
+    CASE(ID##_LK) LOAD(R, MT, ADDR_LK, pc[2], 3, *sp++)                           \
+    CASE(ID##_R_TO) LOAD(R, MT, (uint32_t)*--sp, pc[0], 2, fp[pc[1]])             \
+    CASE(ID##_L_TO) LOAD(R, MT, (uint32_t)fp[pc[0]], pc[1], 3, fp[pc[2]])         \
+    CASE(ID##_LK_TO) LOAD(R, MT, ADDR_LK, pc[2], 4, fp[pc[3]])
 #define X_ST(ID, code_, name, P, MT)                        \
     CASE(ID) {                                              \
         uint64_t ea = (uint64_t)(uint32_t)sp[-2] + *pc++;    \
@@ -234,8 +233,8 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
             CW_OPCODES(X_S, X_S, X_BRANCHES, X_S, X_S, X_S, X_S)
-            CW_OPCODES(X_S, X_S, X_S, X_S, X_S, X_LD_L, X_S)
-#undef X_LD_L
+#undef LOAD
+#undef ADDR_LK
 #undef X_BRANCHES
 #undef X_BRANCH_FORM
 #undef JUMP_ON
@@ -330,6 +329,14 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             NEXT;
         CASE(LOCAL_SET)
             fp[*pc++] = *--sp;
+            NEXT;
+        CASE(LOCAL_COPY)
+            fp[pc[1]] = fp[pc[0]];
+            pc += 2;
+            NEXT;
+        CASE(LOCAL_SET_K)
+            fp[pc[0]] = pc[1] | (uint64_t)pc[2] << 32;
+            pc += 3;
             NEXT;
         CASE(LOCAL_TEE)
             fp[*pc++] = sp[-1];

@@ -230,6 +230,9 @@
     S(JMP_IF, CW_NOCODE, "br_if")                                                                \
     S(JMP_UNLESS, CW_NOCODE, "if")                                                               \
     S(BR_IF_MOVE, CW_NOCODE, "br_if")                                                            \
+    /* internal: local.set of a folded local.get or constant */                                  \
+    S(LOCAL_COPY, CW_NOCODE, "local.set")                                                        \
+    S(LOCAL_SET_K, CW_NOCODE, "local.set")                                                       \
     CW_OPCODES_SIMD(S, S, S, S, S, S, S, S, S, S, S, S, S)
 
 /* Fused forms of every BIN op, which take operands from locals (L) or an immediate constant (K)
@@ -247,6 +250,12 @@ enum { CW_BFORM_RR_JIF, CW_BFORM_RK_JIF, CW_BFORM_RL_JIF, CW_BFORM_LL_JIF, CW_BF
        CW_BFORM_RK_JUN, CW_BFORM_RL_JUN, CW_BFORM_LL_JUN, CW_BFORM_LK_JUN };
 #define CW_BRANCH_FORMS(F, ID) F(ID, RR_JIF) F(ID, RK_JIF) F(ID, RL_JIF) F(ID, LL_JIF) F(ID, LK_JIF) \
     F(ID, RR_JUN) F(ID, RK_JUN) F(ID, RL_JUN) F(ID, LL_JUN) F(ID, LK_JUN)
+/* Every load also has forms that take its address from a local (L) or a local plus a constant (LK,
+ * fusing `local.get` `i32.const` `i32.add`), and may write the value to a local (TO). Words: the
+ * address operands, the offset, then the local written. Order matters as for CW_FORM_*. */
+enum { CW_LFORM_L, CW_LFORM_LK, CW_LFORM_R_TO, CW_LFORM_L_TO, CW_LFORM_LK_TO };
+#define CW_LOAD_FORMS(F, ID) F(ID, L) F(ID, LK) F(ID, R_TO) F(ID, L_TO) F(ID, LK_TO)
+
 /* CW_IF_<type>(x) keeps x only for i32, to give branch forms to the ops whose result is i32. */
 #define CW_IF_i32(...) __VA_ARGS__
 #define CW_IF_i64(...)
@@ -256,17 +265,17 @@ enum { CW_BFORM_RR_JIF, CW_BFORM_RK_JIF, CW_BFORM_RL_JIF, CW_BFORM_LL_JIF, CW_BF
 #define CW_IF_f64b(...)
 
 /* Every op, in enum order, as CW_EACH_OP(NAME): the Wasm ones, then the forms the compiler adds
- * (fused and branch forms of BIN ops, loads from an address held in a local: ID_L). Define
+ * (fused and branch forms of BIN ops, forms of loads). Define
  * CW_EACH_OP before using it. */
 #define CW_EACH_WASM_OP(ID, ...) CW_EACH_OP(ID)
 #define CW_EACH_FORM(ID, FORM) CW_EACH_OP(ID##_##FORM)
 #define CW_EACH_FUSED(ID, code, name, P, R, ...) CW_FUSED_FORMS(CW_EACH_FORM, ID) CW_IF_##R(CW_BRANCH_FORMS(CW_EACH_FORM, ID))
-#define CW_EACH_LOCAL_ADDR(ID, ...) CW_EACH_OP(ID##_L)
+#define CW_EACH_LOAD(ID, ...) CW_LOAD_FORMS(CW_EACH_FORM, ID)
 #define CW_EACH_NONE(ID, ...)
 #define CW_ALL_OPS                                                                                            \
     CW_OPCODES(CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP, CW_EACH_WASM_OP,            \
                CW_EACH_WASM_OP, CW_EACH_WASM_OP)                                                              \
-    CW_OPCODES(CW_EACH_NONE, CW_EACH_NONE, CW_EACH_FUSED, CW_EACH_NONE, CW_EACH_NONE, CW_EACH_LOCAL_ADDR,     \
+    CW_OPCODES(CW_EACH_NONE, CW_EACH_NONE, CW_EACH_FUSED, CW_EACH_NONE, CW_EACH_NONE, CW_EACH_LOAD,           \
                CW_EACH_NONE)
 
 enum cw_op {

@@ -43,6 +43,8 @@ typedef struct vstate {
     uint32_t bin_pos, bin_end; /* the last BIN op emitted and where it ended, for folding a local.set */
     int bin_op;
     uint8_t bin_form;
+    uint32_t ld_pos, ld_end; /* likewise the last load, its op and form (-1: the plain one) */
+    int ld_op, ld_form;
 } vstate;
 
 uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
@@ -295,24 +297,38 @@ static uint32_t read_local(vstate *v) { return read_index(v, v->f->nlocals, "unk
 static void flush(vstate *v);
 static void flush_below(vstate *v, uint32_t keep);
 
-/* Reads a memarg and emits op with its offset; local_form (if not 0) is op's form that takes its
- * address from a local, used when the address is a folded local.get. */
-static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op local_form) {
+/* Reads a memarg and emits op with its offset; forms (if not 0) is op's first load form, used when
+ * the address is a folded local.get or was just computed as local + constant. */
+static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op forms) {
     uint32_t align = cw_rd_u32(&v->r);
     uint32_t offset = cw_rd_u32(&v->r);
     if (!cw_rd_ok(&v->r)) return;
     need_memory(v);
     if (align >= 32 || (1u << align) > size) fail(v, "alignment must not be larger than natural");
     if (!emitting(v)) return;
-    if (local_form && v->nvirt && v->virt[v->nvirt - 1].is_local) {
+    v->ld_op = op;
+    if (forms && v->nvirt && v->virt[v->nvirt - 1].is_local) {
         flush_below(v, 1);
         v->nvirt = 0;
-        emit_op(v, local_form), emit(v, offset), emit(v, (uint32_t)v->virt[0].val);
-        return;
+        v->ld_pos = code_pos(v), v->ld_form = CW_LFORM_L;
+        emit_op(v, forms + CW_LFORM_L), emit(v, (uint32_t)v->virt[0].val), emit(v, offset);
+    } else if (forms && !v->nvirt && v->bin_end == code_pos(v) && v->bin_form == CW_FORM_LK_TO &&
+               (v->bin_op == CW_OP_I32_ADD || v->bin_op == CW_OP_I32_SUB)) {
+        /* [add, local, k] becomes [load, local, k, offset]; the load has no code of its own */
+        uint32_t *c = &v->m->code[v->bin_pos];
+        if (v->bin_op == CW_OP_I32_SUB) c[2] = 0u - c[2];
+        c[0] = forms + CW_LFORM_LK;
+        v->ld_pos = v->bin_pos, v->ld_form = CW_LFORM_LK;
+        v->bin_end = UINT32_MAX;
+        v->m->npcmap--;
+        emit(v, offset);
+    } else {
+        flush(v);
+        v->ld_pos = code_pos(v), v->ld_form = -1;
+        emit_op(v, op);
+        emit(v, offset);
     }
-    flush(v);
-    emit_op(v, op);
-    emit(v, offset);
+    if (forms) v->ld_end = code_pos(v);
 }
 
 #include "validate_simd.h"
@@ -325,9 +341,9 @@ static const uint16_t fused_forms[CW_OP_COUNT] = {
 #undef F_BIN
 };
 
-/* Each load's form that takes its address from a local (0: none). */
-static const uint16_t local_addr_forms[CW_OP_COUNT] = {
-#define F_LD(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_L,
+/* Each load's first form (0: none). */
+static const uint16_t load_forms[CW_OP_COUNT] = {
+#define F_LD(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_L,  /* CW_LFORM_L is the first */
     CW_OPCODES(F_NONE, F_NONE, F_NONE, F_NONE, F_NONE, F_LD, F_NONE)
 #undef F_LD
 };
@@ -406,6 +422,27 @@ static bool fold_local_set(vstate *v, uint32_t slot) {
     return true;
 }
 
+/* local.set right after a load: the load writes the local itself. */
+static bool fold_load_set(vstate *v, uint32_t slot) {
+    if (v->nvirt || v->ld_end != code_pos(v)) return false;
+    int to = v->ld_form == CW_LFORM_L ? CW_LFORM_L_TO : v->ld_form == CW_LFORM_LK ? CW_LFORM_LK_TO : CW_LFORM_R_TO;
+    v->m->code[v->ld_pos] = load_forms[v->ld_op] + to;
+    emit(v, slot);
+    v->ld_end = UINT32_MAX;
+    v->m->npcmap--; /* the local.set has no code of its own */
+    return true;
+}
+
+/* local.set of a folded local.get or constant: one op copies it. */
+static bool set_from_folded(vstate *v, uint32_t slot) {
+    if (!v->nvirt) return false;
+    flush_below(v, 1);
+    v->nvirt = 0;
+    if (v->virt[0].is_local) emit_op(v, CW_OP_LOCAL_COPY), emit(v, (uint32_t)v->virt[0].val), emit(v, slot);
+    else emit_op(v, CW_OP_LOCAL_SET_K), emit(v, slot), emit_value(v, v->virt[0].val, 2);
+    return true;
+}
+
 /* A conditional jump right after a BIN op with an i32 result: the op becomes its branch form and
  * decides the jump itself (jump_if: on non-zero, else on zero). Emits the op's part; the caller
  * emits the target word. */
@@ -427,7 +464,7 @@ static bool folds(vstate *v, int op) {
     if (!v->fuse) return false;
     return op == CW_OP_LOCAL_GET || op == CW_OP_LOCAL_SET || op == CW_OP_LOCAL_TEE || op == CW_OP_I32_CONST ||
            op == CW_OP_I64_CONST ||
-           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op] || local_addr_forms[op];
+           op == CW_OP_F32_CONST || op == CW_OP_F64_CONST || fused_forms[op] || load_forms[op];
 }
 
 static bool compile_op(vstate *v, int op) {
@@ -442,7 +479,7 @@ static bool compile_op(vstate *v, int op) {
     }
     if (s->kind) {
         if (s->kind >= 3) {
-            memarg(v, s->size, (enum cw_op)op, v->fuse ? (enum cw_op)local_addr_forms[op] : (enum cw_op)0);
+            memarg(v, s->size, (enum cw_op)op, v->fuse ? (enum cw_op)load_forms[op] : (enum cw_op)0);
             if (s->kind == 3) pop_expect(v, CW_I32), push(v, s->r);
             else pop_expect(v, s->p), pop_expect(v, CW_I32);
             return cw_rd_ok(&v->r);
@@ -638,7 +675,8 @@ static bool compile_op(vstate *v, int op) {
         }
         if (v->fuse && op != CW_OP_LOCAL_GET && one_slot) {
             /* local.tee is local.set then local.get, and the get folds into what follows. */
-            if (!fold_local_set(v, v->f->local_slot[l])) {
+            uint32_t slot = v->f->local_slot[l];
+            if (!fold_local_set(v, slot) && !fold_load_set(v, slot) && !set_from_folded(v, slot)) {
                 flush(v);
                 emit_op(v, CW_OP_LOCAL_SET), emit(v, v->f->local_slot[l]);
             }
@@ -804,6 +842,7 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
             /* Nothing may join a BIN op across another instruction, but a conditional jump. */
             if (op != CW_OP_BR_IF && op != CW_OP_IF) v->bin_end = UINT32_MAX;
         }
+        if (op != CW_OP_LOCAL_SET && op != CW_OP_LOCAL_TEE) v->ld_end = UINT32_MAX;
         if (emitting(v)) record_pc(v);
         compile_op(v, op);
         v->prev_op = op;
@@ -817,7 +856,8 @@ bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err) {
     cw_funcdef *f = &m->funcs[fi];
     const uint8_t *body = m->bytes + f->body_offset;
     vstate v = {.m = m, .f = f, .r = {body, body + f->body_len, m->bytes, err}, .fuse = !m->traceable,
-                .bin_end = UINT32_MAX};
+                .bin_end = UINT32_MAX,
+                .ld_end = UINT32_MAX};
     uint32_t slot = 0;
     for (uint32_t i = 0; i < f->nlocals; i++) {
         f->local_slot[i] = slot;

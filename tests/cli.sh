@@ -91,6 +91,15 @@ cases() {
     check 0 "F64(5e-324)" "" values.wasm --invoke tiny
     check 0 "I32(2141192193)" "" values.wasm --invoke f32_bits --params "F32(nan:0x200001)"
     check 0 $'I32(3)\nI32(2)' "" values.wasm --invoke divmod --params "I32(17), I32(5)"
+
+    # Fused ops keep Wasm's semantics (fused.wat).
+    check 0 "I32(42)" "" fused.wasm --invoke load_add --params "I32(-16)"
+    check 1 "" "trap: out of bounds memory access" fused.wasm --invoke load_add --params "I32(65520)"
+    check 0 "I32(7)" "" fused.wasm --invoke load_sub --params "I32(24)"
+    check 1 "" "trap: out of bounds memory access" fused.wasm --invoke load_sub --params "I32(4)"
+    check 0 "I32(142)" "" fused.wasm --invoke load_set --params "I32(0)"
+    check 0 "I32(5)" "" fused.wasm --invoke branch_set --params "I32(1)"
+    check 0 "I32(42)" "" fused.wasm --invoke branch_set --params "I32(0)"
     check 0 $'F64(0.1)\nI64(-1)' "" values.wasm --invoke swap --params "I64(0xffffffffffffffff), F64(0.1)"
     check 0 $'I32(-2147483648)\nI64(-9223372036854775808)' "" values.wasm --invoke min_ints
     check 0 $'FuncRef(null)\nExternRef(null)' "" values.wasm --invoke nulls
