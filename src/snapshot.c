@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chiwawa/checkpoint.h"
@@ -318,17 +319,19 @@ static bool parse_file(const char *path, parsed *p, cw_error *err) {
     memset(p, 0, sizeof *p);
     FILE *f = fopen(path, "rb");
     if (!f) return cw_set_error(err, CW_ERR_IO, "cannot open %s", path), false;
-    cw_buf b = {0};
-    uint8_t chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) cw_buf_bytes(&b, chunk, n);
-    bool read_err = ferror(f);
+    /* One buffer of the file's size: a growing one would need up to twice the memory. */
+    struct stat st;
+    bool ok = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX - 1;
+    size_t size = ok ? (size_t)st.st_size : 0;
+    p->data = ok ? malloc(size + 1) : NULL;
+    ok = p->data && fread(p->data, 1, size, f) == size && fgetc(f) == EOF && !ferror(f);
     fclose(f);
-    if (read_err || b.oom) {
-        free(b.p);
+    if (!ok) {
+        free(p->data);
+        p->data = NULL;
         return cw_set_error(err, CW_ERR_IO, "cannot read %s", path), false;
     }
-    p->data = b.p, p->len = b.n;
+    p->len = size;
     if (p->len < 8 + 4 + 32 + 12 + 4 || memcmp(p->data, MAGIC, 8) != 0) return bad(err, path, "not a chiwawa checkpoint");
     cw_in in = {p->data + 8, p->data + p->len, false};
     p->version = cw_in_u32(&in);
