@@ -75,17 +75,15 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
 /* Native builds thread the untraced loop with computed gotos (a GNU C extension); under a wasm host
  * they would become the same switch. */
 #if defined(__GNUC__) && !defined(__wasm__)
-#define CW_THREADED 1
+#define CW_CAN_THREAD 1
 #else
-#define CW_THREADED 0
+#define CW_CAN_THREAD 0
 #endif
 #define CW_RUN run_plain
 #define CW_TRACED 0
 #include "interp_loop.h"
 #undef CW_RUN
 #undef CW_TRACED
-#undef CW_THREADED
-#define CW_THREADED 0
 
 /* CW_NO_TRACE builds the interpreter without the traced loop, only for bench/trace.sh to show that
  * the untraced loop of a normal build is as fast as a build with no trace code at all. */

@@ -31,7 +31,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         trap_msg = (msg);  \
         goto trap;         \
     } while (0)
-#if CW_THREADED
+#if CW_CAN_THREAD && !CW_TRACED
     /* Each op ends with its own jump to the next op's code: one indirect jump per op, which the
      * host CPU predicts per op (one shared jump back to the switch predicts poorly). */
 #define CW_EACH_OP(ID) [CW_OP_##ID] = &&L_##ID,
@@ -195,37 +195,37 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 /* Branch forms: the op's i32 result decides a jump to the target word that ends the op. */
 #define JUMP_ON(cond) pc = (cond) ? code + *pc : pc + 1
 #define X_BRANCH_FORM(ID, FORM, P, R, expr, ...)                                               \
-    CASE(ID##_RR_##FORM) {                                                            \
-        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                             \
-        sp -= 2;                                                                              \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    CASE(ID##_RK_##FORM) {                                                            \
-        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                     \
-        sp--;                                                                                 \
-        pc += IMMW(P);                                                                        \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    CASE(ID##_RL_##FORM) {                                                            \
-        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                          \
-        sp--;                                                                                 \
-        pc++;                                                                                 \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    CASE(ID##_LL_##FORM) {                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                       \
-        pc += 2;                                                                              \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
-    }                                                                                         \
-    CASE(ID##_LK_##FORM) {                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                              \
-        pc += 1 + IMMW(P);                                                                    \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                           \
-        NEXT;                                                                                 \
+    CASE(ID##_RR_##FORM) {                                                                     \
+        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
+        sp -= 2;                                                                               \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    CASE(ID##_RK_##FORM) {                                                                     \
+        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
+        sp--;                                                                                  \
+        pc += IMMW(P);                                                                         \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    CASE(ID##_RL_##FORM) {                                                                     \
+        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
+        sp--;                                                                                  \
+        pc++;                                                                                  \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    CASE(ID##_LL_##FORM) {                                                                     \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
+        pc += 2;                                                                               \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        NEXT;                                                                                  \
+    }                                                                                          \
+    CASE(ID##_LK_##FORM) {                                                                     \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
+        pc += 1 + IMMW(P);                                                                     \
+        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        NEXT;                                                                                  \
     }
 #define X_BRANCHES(ID, code_, name, P, R, expr) \
     CW_IF_##R(X_BRANCH_FORM(ID, JIF, P, R, expr, !=) X_BRANCH_FORM(ID, JUN, P, R, expr, ==))
@@ -444,7 +444,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }
 #include "simd_loop.h"
         default:
-#if CW_THREADED
+#if CW_CAN_THREAD && !CW_TRACED
         /* The validator compiles these away (constants become I64_CONST, blocks become jumps). */
         L_NOP: L_BLOCK: L_IF: L_ELSE: L_END: L_BR_IF: L_SELECT_T: L_I32_CONST: L_F32_CONST: L_F64_CONST: L_REF_NULL:
 #endif

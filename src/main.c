@@ -120,17 +120,13 @@ static int parse_args(int argc, char **argv, options *opt) {
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
             *value = argv[i];
-        } else if (wasi_cli_takes(arg)) {
+        } else if (wasi_cli_takes(arg) || limits_cli_takes(arg)) {
             char msg[256];
             if (++i == argc)
                 return fail(EXIT_ERROR, "%s needs a value", arg);
-            if (!wasi_cli_option(&opt->wasi, arg, argv[i], msg, sizeof msg))
-                return fail(EXIT_ERROR, "%s", msg);
-        } else if (limits_cli_takes(arg)) {
-            char msg[256];
-            if (++i == argc)
-                return fail(EXIT_ERROR, "%s needs a value", arg);
-            if (!limits_cli_option(&opt->limits, arg, argv[i], msg, sizeof msg))
+            bool ok = wasi_cli_takes(arg) ? wasi_cli_option(&opt->wasi, arg, argv[i], msg, sizeof msg)
+                                          : limits_cli_option(&opt->limits, arg, argv[i], msg, sizeof msg);
+            if (!ok)
                 return fail(EXIT_ERROR, "%s", msg);
         } else if (trace_cli_takes(arg, &has_value)) {
             char msg[256];

@@ -43,8 +43,8 @@ typedef struct vstate {
     uint32_t bin_pos, bin_end; /* the last BIN op emitted and where it ended, for folding a local.set */
     int bin_op;
     uint8_t bin_form;
-    uint32_t ld_pos, ld_end; /* likewise the last load, its op and form (-1: the plain one) */
-    int ld_op, ld_form;
+    uint32_t ld_pos, ld_end; /* likewise the last load, its op, and the form a local.set makes of it */
+    int ld_op, ld_to;
 } vstate;
 
 uint32_t cw_valtype_slots(uint8_t t) { return t == CW_V128 ? 2 : 1; }
@@ -310,7 +310,7 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op forms) {
     if (forms && v->nvirt && v->virt[v->nvirt - 1].is_local) {
         flush_below(v, 1);
         v->nvirt = 0;
-        v->ld_pos = code_pos(v), v->ld_form = CW_LFORM_L;
+        v->ld_pos = code_pos(v), v->ld_to = CW_LFORM_L_TO;
         emit_op(v, forms + CW_LFORM_L), emit(v, (uint32_t)v->virt[0].val), emit(v, offset);
     } else if (forms && !v->nvirt && v->bin_end == code_pos(v) && v->bin_form == CW_FORM_LK_TO &&
                (v->bin_op == CW_OP_I32_ADD || v->bin_op == CW_OP_I32_SUB)) {
@@ -318,13 +318,13 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op forms) {
         uint32_t *c = &v->m->code[v->bin_pos];
         if (v->bin_op == CW_OP_I32_SUB) c[2] = 0u - c[2];
         c[0] = forms + CW_LFORM_LK;
-        v->ld_pos = v->bin_pos, v->ld_form = CW_LFORM_LK;
+        v->ld_pos = v->bin_pos, v->ld_to = CW_LFORM_LK_TO;
         v->bin_end = UINT32_MAX;
         v->m->npcmap--;
         emit(v, offset);
     } else {
         flush(v);
-        v->ld_pos = code_pos(v), v->ld_form = -1;
+        v->ld_pos = code_pos(v), v->ld_to = CW_LFORM_R_TO;
         emit_op(v, op);
         emit(v, offset);
     }
@@ -425,8 +425,7 @@ static bool fold_local_set(vstate *v, uint32_t slot) {
 /* local.set right after a load: the load writes the local itself. */
 static bool fold_load_set(vstate *v, uint32_t slot) {
     if (v->nvirt || v->ld_end != code_pos(v)) return false;
-    int to = v->ld_form == CW_LFORM_L ? CW_LFORM_L_TO : v->ld_form == CW_LFORM_LK ? CW_LFORM_LK_TO : CW_LFORM_R_TO;
-    v->m->code[v->ld_pos] = load_forms[v->ld_op] + to;
+    v->m->code[v->ld_pos] = load_forms[v->ld_op] + v->ld_to;
     emit(v, slot);
     v->ld_end = UINT32_MAX;
     v->m->npcmap--; /* the local.set has no code of its own */
@@ -678,9 +677,9 @@ static bool compile_op(vstate *v, int op) {
             uint32_t slot = v->f->local_slot[l];
             if (!fold_local_set(v, slot) && !fold_load_set(v, slot) && !set_from_folded(v, slot)) {
                 flush(v);
-                emit_op(v, CW_OP_LOCAL_SET), emit(v, v->f->local_slot[l]);
+                emit_op(v, CW_OP_LOCAL_SET), emit(v, slot);
             }
-            if (op == CW_OP_LOCAL_TEE) fold(v, true, v->f->local_slot[l]);
+            if (op == CW_OP_LOCAL_TEE) fold(v, true, slot);
             break;
         }
         flush(v);
