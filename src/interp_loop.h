@@ -442,7 +442,17 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             sp -= 3;
             NEXT;
         }
-#include "simd_loop.h"
+#define X_SIMD(ID, ...) CASE(ID)
+        CW_OPCODES_SIMD(X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD,
+                        X_SIMD, X_SIMD) {
+#undef X_SIMD
+            cw_simd_regs r = {pc - 1, sp};
+            const char *t = run_simd(&r, CW_TRACED, fp, mem, memsize, inst);
+            pc = r.pc;
+            sp = r.sp;
+            if (t) TRAP(t);
+            NEXT;
+        }
         default:
 #if CW_CAN_THREAD && !CW_TRACED
         /* The validator compiles these away (constants become I64_CONST, blocks become jumps). */
