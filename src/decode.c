@@ -408,6 +408,10 @@ static void read_code(cw_reader *r, cw_module *m, uint32_t nfuncs_defined) {
         cw_rd_fail(r, "function and code section have inconsistent lengths");
         return;
     }
+    if (cw_rd_ok(r) && !cw_validate_reserve(m, (size_t)(r->end - r->p))) {
+        cw_rd_fail(r, "out of memory");
+        return;
+    }
     uint64_t module_locals = 0;
     for (uint32_t i = 0; i < n && cw_rd_ok(r); i++) {
         cw_funcdef *f = &m->funcs[m->nfunc_imports + i];

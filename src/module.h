@@ -119,6 +119,8 @@ struct cw_module {
 bool cw_decode(cw_module *m, cw_error *err);
 /* Validator and compiler (validate.c): checks and compiles function fi's body. */
 bool cw_validate_func(cw_module *m, uint32_t fi, cw_error *err);
+/* Sizes the compiled code for a code section of `bytes` bytes (false: out of memory). */
+bool cw_validate_reserve(cw_module *m, size_t bytes);
 uint32_t cw_valtype_slots(uint8_t t);
 uint32_t cw_types_slots(const uint8_t *types, uint32_t n);
 

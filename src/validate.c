@@ -83,6 +83,17 @@ static void emit(vstate *v, uint32_t word) {
 
 static void emit_op(vstate *v, enum cw_op op) { emit(v, op); }
 
+/* Compiled code takes ~0.7 words and ~0.45 pc records per byte of the code section: allocating that
+ * up front spares the copies of growing by doubling (a tenth of a 1 MB module's load under Node). */
+bool cw_validate_reserve(cw_module *m, size_t bytes) {
+    size_t words = bytes * 3 / 4 + 1024, pcs = bytes / 2 + 1024;
+    uint32_t *c = realloc(m->code, words * sizeof *c);
+    if (c) m->code = c, m->code_cap = words;
+    cw_pcmap *p = realloc(m->pcmap, pcs * sizeof *p);
+    if (p) m->pcmap = p, m->pcmap_cap = pcs;
+    return c && p;
+}
+
 /* Records where an instruction's code starts (every live instruction, whether it emits code or
  * not), so internal positions map to original bytecode offsets and back. */
 static void record_pc(vstate *v) {
