@@ -77,7 +77,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp[-1] = CW_PUT_##R(expr);         \
         NEXT;                              \
     }
-#define X_BIN(ID, code_, name, P, R, expr) \
+#define X_BIN(ID, code_, name, P, R, C, expr) \
     CASE(ID) {                             \
         CW_CT_##P b = CW_GET_##P(sp[-1]);   \
         CW_CT_##P a = CW_GET_##P(sp[-2]);   \
@@ -132,112 +132,118 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         NEXT;                                                \
     }
 /* The fused forms of a BIN op (opcodes.h): operands from locals (fp[...]) or the code (K), result
- * pushed or written to a local. */
+ * pushed, written to a local or deciding a jump to the target word that ends the op. */
 #define IMM(P, p) CW_GET_##P(sizeof(CW_CT_##P) == 8 ? ((uint64_t)(p)[0] | (uint64_t)(p)[1] << 32) : (uint64_t)(p)[0])
 #define IMMW(P) (sizeof(CW_CT_##P) / 4)
-#define X_FUSED(ID, code_, name, P, R, expr)                                                   \
+#define X_FORM_RK(ID, P, R, expr)                                                              \
     CASE(ID##_RK) {                                                                            \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
         pc += IMMW(P);                                                                         \
         sp[-1] = CW_PUT_##R(expr);                                                             \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_RL(ID, P, R, expr)                                                              \
     CASE(ID##_RL) {                                                                            \
         CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
         pc++;                                                                                  \
         sp[-1] = CW_PUT_##R(expr);                                                             \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_LL(ID, P, R, expr)                                                              \
     CASE(ID##_LL) {                                                                            \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
         pc += 2;                                                                               \
         *sp++ = CW_PUT_##R(expr);                                                              \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_LK(ID, P, R, expr)                                                              \
     CASE(ID##_LK) {                                                                            \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
         pc += 1 + IMMW(P);                                                                     \
         *sp++ = CW_PUT_##R(expr);                                                              \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_RR_TO(ID, P, R, expr)                                                           \
     CASE(ID##_RR_TO) {                                                                         \
         CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
         sp -= 2;                                                                               \
         fp[*pc++] = CW_PUT_##R(expr);                                                          \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_RK_TO(ID, P, R, expr)                                                           \
     CASE(ID##_RK_TO) {                                                                         \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
         sp--;                                                                                  \
         fp[pc[IMMW(P)]] = CW_PUT_##R(expr);                                                    \
         pc += IMMW(P) + 1;                                                                     \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_RL_TO(ID, P, R, expr)                                                           \
     CASE(ID##_RL_TO) {                                                                         \
         CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
         sp--;                                                                                  \
         fp[pc[1]] = CW_PUT_##R(expr);                                                          \
         pc += 2;                                                                               \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_LL_TO(ID, P, R, expr)                                                           \
     CASE(ID##_LL_TO) {                                                                         \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
         fp[pc[2]] = CW_PUT_##R(expr);                                                          \
         pc += 3;                                                                               \
         NEXT;                                                                                  \
-    }                                                                                          \
+    }
+#define X_FORM_LK_TO(ID, P, R, expr)                                                           \
     CASE(ID##_LK_TO) {                                                                         \
         CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
         fp[pc[1 + IMMW(P)]] = CW_PUT_##R(expr);                                                \
         pc += 2 + IMMW(P);                                                                     \
         NEXT;                                                                                  \
     }
-/* Branch forms: the op's i32 result decides a jump to the target word that ends the op. */
-#define JUMP_ON(cond) pc = (cond) ? code + *pc : pc + 1
-#define X_BRANCH_FORM(ID, FORM, P, R, expr, ...)                                               \
-    CASE(ID##_RR_##FORM) {                                                                     \
-        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
-        sp -= 2;                                                                               \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
-        NEXT;                                                                                  \
-    }                                                                                          \
-    CASE(ID##_RK_##FORM) {                                                                     \
+#define JUMP_IF(cond) pc = (cond) ? code + *pc : pc + 1
+#define X_FORM_RK_JIF(ID, P, R, expr)                                                          \
+    CASE(ID##_RK_JIF) {                                                                        \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
         sp--;                                                                                  \
         pc += IMMW(P);                                                                         \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
-        NEXT;                                                                                  \
-    }                                                                                          \
-    CASE(ID##_RL_##FORM) {                                                                     \
-        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
-        sp--;                                                                                  \
-        pc++;                                                                                  \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
-        NEXT;                                                                                  \
-    }                                                                                          \
-    CASE(ID##_LL_##FORM) {                                                                     \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
-        pc += 2;                                                                               \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
-        NEXT;                                                                                  \
-    }                                                                                          \
-    CASE(ID##_LK_##FORM) {                                                                     \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
-        pc += 1 + IMMW(P);                                                                     \
-        JUMP_ON((expr) __VA_ARGS__ 0);                                                         \
+        JUMP_IF(expr);                                                                         \
         NEXT;                                                                                  \
     }
-#define X_BRANCHES(ID, code_, name, P, R, expr) \
-    CW_IF_##R(X_BRANCH_FORM(ID, JIF, P, R, expr, !=) X_BRANCH_FORM(ID, JUN, P, R, expr, ==))
+#define X_FORM_LL_JIF(ID, P, R, expr)                                                          \
+    CASE(ID##_LL_JIF) {                                                                        \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
+        pc += 2;                                                                               \
+        JUMP_IF(expr);                                                                         \
+        NEXT;                                                                                  \
+    }
+#define X_FORM_LK_JIF(ID, P, R, expr)                                                          \
+    CASE(ID##_LK_JIF) {                                                                        \
+        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
+        pc += 1 + IMMW(P);                                                                     \
+        JUMP_IF(expr);                                                                         \
+        NEXT;                                                                                  \
+    }
+#define X_FORM(FORM, ID, P, R, expr) X_FORM_##FORM(ID, P, R, expr)
+#define X_FUSED(ID, code_, name, P, R, C, expr) CW_FORMS_##C(X_FORM, ID, P, R, expr)
 #define X_S(ID, ...)
             CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
-            CW_OPCODES(X_S, X_S, X_BRANCHES, X_S, X_S, X_S, X_S)
 #undef LOAD
 #undef ADDR_LK
-#undef X_BRANCHES
-#undef X_BRANCH_FORM
-#undef JUMP_ON
+#undef JUMP_IF
+#undef X_FORM_RK
+#undef X_FORM_RL
+#undef X_FORM_LL
+#undef X_FORM_LK
+#undef X_FORM_RR_TO
+#undef X_FORM_RK_TO
+#undef X_FORM_RL_TO
+#undef X_FORM_LL_TO
+#undef X_FORM_LK_TO
+#undef X_FORM_RK_JIF
+#undef X_FORM_LL_JIF
+#undef X_FORM_LK_JIF
+#undef X_FORM
 #undef X_FUSED
 #undef IMM
 #undef IMMW

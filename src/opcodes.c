@@ -9,9 +9,8 @@ const cw_opinfo cw_ops[CW_OP_COUNT] = {
 #define CW_OP_INFO(ID, code, name, ...) {code, name},
     CW_OPCODES(CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO, CW_OP_INFO)
 #undef CW_OP_INFO
-#define CW_OP_FORM_INFO(ID, FORM) [CW_OP_##ID##_##FORM] = {CW_NOCODE, #FORM},
-#define CW_OP_FUSED_INFO(ID, code, name, P, R, ...) \
-    CW_FUSED_FORMS(CW_OP_FORM_INFO, ID) CW_IF_##R(CW_BRANCH_FORMS(CW_OP_FORM_INFO, ID))
+#define CW_OP_FORM_INFO(FORM, ID) [CW_OP_##ID##_##FORM] = {CW_NOCODE, #FORM},
+#define CW_OP_FUSED_INFO(ID, code, name, P, R, C, ...) CW_FORMS_##C(CW_OP_FORM_INFO, ID)
 #define CW_OP_LOAD_INFO(ID, ...) CW_LOAD_FORMS(CW_OP_FORM_INFO, ID)
 #define CW_OP_NONE(ID, ...)
     CW_OPCODES(CW_OP_NONE, CW_OP_NONE, CW_OP_FUSED_INFO, CW_OP_NONE, CW_OP_NONE, CW_OP_LOAD_INFO, CW_OP_NONE)

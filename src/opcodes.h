@@ -4,7 +4,7 @@
  *
  *   S(ID, code, name)                              control/structured ops, each coded by hand
  *   UN(ID, code, name, P, R, expr)                 pops a:P, pushes expr:R
- *   BIN(ID, code, name, P, R, expr)                pops a:P b:P, pushes expr:R
+ *   BIN(ID, code, name, P, R, C, expr)             pops a:P b:P, pushes expr:R; C: fused forms (below)
  *   UNT(ID, code, name, P, R, check, expr)         like UN; check yields a trap message or NULL
  *   BINT(ID, code, name, P, R, check, expr)        like BIN with a check
  *   LD(ID, code, name, R, memtype)                 load memtype, widen to R
@@ -77,75 +77,75 @@
     S(F32_CONST, 0x43, "f32.const")                                                              \
     S(F64_CONST, 0x44, "f64.const")                                                              \
     UN(I32_EQZ, 0x45, "i32.eqz", i32, i32, a == 0)                                               \
-    BIN(I32_EQ, 0x46, "i32.eq", i32, i32, a == b)                                                \
-    BIN(I32_NE, 0x47, "i32.ne", i32, i32, a != b)                                                \
-    BIN(I32_LT_S, 0x48, "i32.lt_s", i32, i32, (int32_t)a < (int32_t)b)                           \
-    BIN(I32_LT_U, 0x49, "i32.lt_u", i32, i32, a < b)                                             \
-    BIN(I32_GT_S, 0x4a, "i32.gt_s", i32, i32, (int32_t)a > (int32_t)b)                           \
-    BIN(I32_GT_U, 0x4b, "i32.gt_u", i32, i32, a > b)                                             \
-    BIN(I32_LE_S, 0x4c, "i32.le_s", i32, i32, (int32_t)a <= (int32_t)b)                          \
-    BIN(I32_LE_U, 0x4d, "i32.le_u", i32, i32, a <= b)                                            \
-    BIN(I32_GE_S, 0x4e, "i32.ge_s", i32, i32, (int32_t)a >= (int32_t)b)                          \
-    BIN(I32_GE_U, 0x4f, "i32.ge_u", i32, i32, a >= b)                                            \
+    BIN(I32_EQ, 0x46, "i32.eq", i32, i32, C, a == b)                                              \
+    BIN(I32_NE, 0x47, "i32.ne", i32, i32, C, a != b)                                              \
+    BIN(I32_LT_S, 0x48, "i32.lt_s", i32, i32, C, (int32_t)a < (int32_t)b)                         \
+    BIN(I32_LT_U, 0x49, "i32.lt_u", i32, i32, C, a < b)                                           \
+    BIN(I32_GT_S, 0x4a, "i32.gt_s", i32, i32, C, (int32_t)a > (int32_t)b)                         \
+    BIN(I32_GT_U, 0x4b, "i32.gt_u", i32, i32, C, a > b)                                           \
+    BIN(I32_LE_S, 0x4c, "i32.le_s", i32, i32, C, (int32_t)a <= (int32_t)b)                        \
+    BIN(I32_LE_U, 0x4d, "i32.le_u", i32, i32, C, a <= b)                                          \
+    BIN(I32_GE_S, 0x4e, "i32.ge_s", i32, i32, C, (int32_t)a >= (int32_t)b)                        \
+    BIN(I32_GE_U, 0x4f, "i32.ge_u", i32, i32, C, a >= b)                                          \
     UN(I64_EQZ, 0x50, "i64.eqz", i64, i32, a == 0)                                               \
-    BIN(I64_EQ, 0x51, "i64.eq", i64, i32, a == b)                                                \
-    BIN(I64_NE, 0x52, "i64.ne", i64, i32, a != b)                                                \
-    BIN(I64_LT_S, 0x53, "i64.lt_s", i64, i32, (int64_t)a < (int64_t)b)                           \
-    BIN(I64_LT_U, 0x54, "i64.lt_u", i64, i32, a < b)                                             \
-    BIN(I64_GT_S, 0x55, "i64.gt_s", i64, i32, (int64_t)a > (int64_t)b)                           \
-    BIN(I64_GT_U, 0x56, "i64.gt_u", i64, i32, a > b)                                             \
-    BIN(I64_LE_S, 0x57, "i64.le_s", i64, i32, (int64_t)a <= (int64_t)b)                          \
-    BIN(I64_LE_U, 0x58, "i64.le_u", i64, i32, a <= b)                                            \
-    BIN(I64_GE_S, 0x59, "i64.ge_s", i64, i32, (int64_t)a >= (int64_t)b)                          \
-    BIN(I64_GE_U, 0x5a, "i64.ge_u", i64, i32, a >= b)                                            \
-    BIN(F32_EQ, 0x5b, "f32.eq", f32, i32, a == b)                                                \
-    BIN(F32_NE, 0x5c, "f32.ne", f32, i32, a != b)                                                \
-    BIN(F32_LT, 0x5d, "f32.lt", f32, i32, a < b)                                                 \
-    BIN(F32_GT, 0x5e, "f32.gt", f32, i32, a > b)                                                 \
-    BIN(F32_LE, 0x5f, "f32.le", f32, i32, a <= b)                                                \
-    BIN(F32_GE, 0x60, "f32.ge", f32, i32, a >= b)                                                \
-    BIN(F64_EQ, 0x61, "f64.eq", f64, i32, a == b)                                                \
-    BIN(F64_NE, 0x62, "f64.ne", f64, i32, a != b)                                                \
-    BIN(F64_LT, 0x63, "f64.lt", f64, i32, a < b)                                                 \
-    BIN(F64_GT, 0x64, "f64.gt", f64, i32, a > b)                                                 \
-    BIN(F64_LE, 0x65, "f64.le", f64, i32, a <= b)                                                \
-    BIN(F64_GE, 0x66, "f64.ge", f64, i32, a >= b)                                                \
+    BIN(I64_EQ, 0x51, "i64.eq", i64, i32, C, a == b)                                              \
+    BIN(I64_NE, 0x52, "i64.ne", i64, i32, C, a != b)                                              \
+    BIN(I64_LT_S, 0x53, "i64.lt_s", i64, i32, C, (int64_t)a < (int64_t)b)                         \
+    BIN(I64_LT_U, 0x54, "i64.lt_u", i64, i32, C, a < b)                                           \
+    BIN(I64_GT_S, 0x55, "i64.gt_s", i64, i32, C, (int64_t)a > (int64_t)b)                         \
+    BIN(I64_GT_U, 0x56, "i64.gt_u", i64, i32, C, a > b)                                           \
+    BIN(I64_LE_S, 0x57, "i64.le_s", i64, i32, C, (int64_t)a <= (int64_t)b)                        \
+    BIN(I64_LE_U, 0x58, "i64.le_u", i64, i32, C, a <= b)                                          \
+    BIN(I64_GE_S, 0x59, "i64.ge_s", i64, i32, C, (int64_t)a >= (int64_t)b)                        \
+    BIN(I64_GE_U, 0x5a, "i64.ge_u", i64, i32, C, a >= b)                                          \
+    BIN(F32_EQ, 0x5b, "f32.eq", f32, i32, N, a == b)                                              \
+    BIN(F32_NE, 0x5c, "f32.ne", f32, i32, N, a != b)                                              \
+    BIN(F32_LT, 0x5d, "f32.lt", f32, i32, N, a < b)                                               \
+    BIN(F32_GT, 0x5e, "f32.gt", f32, i32, N, a > b)                                               \
+    BIN(F32_LE, 0x5f, "f32.le", f32, i32, N, a <= b)                                              \
+    BIN(F32_GE, 0x60, "f32.ge", f32, i32, N, a >= b)                                              \
+    BIN(F64_EQ, 0x61, "f64.eq", f64, i32, C, a == b)                                              \
+    BIN(F64_NE, 0x62, "f64.ne", f64, i32, C, a != b)                                              \
+    BIN(F64_LT, 0x63, "f64.lt", f64, i32, C, a < b)                                               \
+    BIN(F64_GT, 0x64, "f64.gt", f64, i32, C, a > b)                                               \
+    BIN(F64_LE, 0x65, "f64.le", f64, i32, C, a <= b)                                              \
+    BIN(F64_GE, 0x66, "f64.ge", f64, i32, C, a >= b)                                              \
     UN(I32_CLZ, 0x67, "i32.clz", i32, i32, cw_clz32(a))                                          \
     UN(I32_CTZ, 0x68, "i32.ctz", i32, i32, cw_ctz32(a))                                          \
     UN(I32_POPCNT, 0x69, "i32.popcnt", i32, i32, cw_popcnt64(a))                                 \
-    BIN(I32_ADD, 0x6a, "i32.add", i32, i32, a + b)                                               \
-    BIN(I32_SUB, 0x6b, "i32.sub", i32, i32, a - b)                                               \
-    BIN(I32_MUL, 0x6c, "i32.mul", i32, i32, a * b)                                               \
+    BIN(I32_ADD, 0x6a, "i32.add", i32, i32, F, a + b)                                             \
+    BIN(I32_SUB, 0x6b, "i32.sub", i32, i32, F, a - b)                                             \
+    BIN(I32_MUL, 0x6c, "i32.mul", i32, i32, F, a * b)                                             \
     BINT(I32_DIV_S, 0x6d, "i32.div_s", i32, i32, cw_check_div_s32(a, b), (uint32_t)((int32_t)a / (int32_t)b)) \
     BINT(I32_DIV_U, 0x6e, "i32.div_u", i32, i32, cw_check_div(b), a / b)                         \
     BINT(I32_REM_S, 0x6f, "i32.rem_s", i32, i32, cw_check_div(b), b == 0xffffffffu ? 0 : (uint32_t)((int32_t)a % (int32_t)b)) \
     BINT(I32_REM_U, 0x70, "i32.rem_u", i32, i32, cw_check_div(b), a % b)                         \
-    BIN(I32_AND, 0x71, "i32.and", i32, i32, a & b)                                               \
-    BIN(I32_OR, 0x72, "i32.or", i32, i32, a | b)                                                 \
-    BIN(I32_XOR, 0x73, "i32.xor", i32, i32, a ^ b)                                               \
-    BIN(I32_SHL, 0x74, "i32.shl", i32, i32, a << (b & 31))                                       \
-    BIN(I32_SHR_S, 0x75, "i32.shr_s", i32, i32, cw_sar32(a, b & 31))                             \
-    BIN(I32_SHR_U, 0x76, "i32.shr_u", i32, i32, a >> (b & 31))                                   \
-    BIN(I32_ROTL, 0x77, "i32.rotl", i32, i32, cw_rotl32(a, b))                                   \
-    BIN(I32_ROTR, 0x78, "i32.rotr", i32, i32, cw_rotl32(a, 32 - (b & 31)))                       \
+    BIN(I32_AND, 0x71, "i32.and", i32, i32, F, a & b)                                             \
+    BIN(I32_OR, 0x72, "i32.or", i32, i32, F, a | b)                                               \
+    BIN(I32_XOR, 0x73, "i32.xor", i32, i32, F, a ^ b)                                             \
+    BIN(I32_SHL, 0x74, "i32.shl", i32, i32, F, a << (b & 31))                                     \
+    BIN(I32_SHR_S, 0x75, "i32.shr_s", i32, i32, F, cw_sar32(a, b & 31))                           \
+    BIN(I32_SHR_U, 0x76, "i32.shr_u", i32, i32, F, a >> (b & 31))                                 \
+    BIN(I32_ROTL, 0x77, "i32.rotl", i32, i32, N, cw_rotl32(a, b))                                 \
+    BIN(I32_ROTR, 0x78, "i32.rotr", i32, i32, N, cw_rotl32(a, 32 - (b & 31)))                     \
     UN(I64_CLZ, 0x79, "i64.clz", i64, i64, cw_clz64(a))                                          \
     UN(I64_CTZ, 0x7a, "i64.ctz", i64, i64, cw_ctz64(a))                                          \
     UN(I64_POPCNT, 0x7b, "i64.popcnt", i64, i64, cw_popcnt64(a))                                 \
-    BIN(I64_ADD, 0x7c, "i64.add", i64, i64, a + b)                                               \
-    BIN(I64_SUB, 0x7d, "i64.sub", i64, i64, a - b)                                               \
-    BIN(I64_MUL, 0x7e, "i64.mul", i64, i64, a * b)                                               \
+    BIN(I64_ADD, 0x7c, "i64.add", i64, i64, F, a + b)                                             \
+    BIN(I64_SUB, 0x7d, "i64.sub", i64, i64, F, a - b)                                             \
+    BIN(I64_MUL, 0x7e, "i64.mul", i64, i64, F, a * b)                                             \
     BINT(I64_DIV_S, 0x7f, "i64.div_s", i64, i64, cw_check_div_s64(a, b), (uint64_t)((int64_t)a / (int64_t)b)) \
     BINT(I64_DIV_U, 0x80, "i64.div_u", i64, i64, cw_check_div(b), a / b)                         \
     BINT(I64_REM_S, 0x81, "i64.rem_s", i64, i64, cw_check_div(b), b == UINT64_MAX ? 0 : (uint64_t)((int64_t)a % (int64_t)b)) \
     BINT(I64_REM_U, 0x82, "i64.rem_u", i64, i64, cw_check_div(b), a % b)                         \
-    BIN(I64_AND, 0x83, "i64.and", i64, i64, a & b)                                               \
-    BIN(I64_OR, 0x84, "i64.or", i64, i64, a | b)                                                 \
-    BIN(I64_XOR, 0x85, "i64.xor", i64, i64, a ^ b)                                               \
-    BIN(I64_SHL, 0x86, "i64.shl", i64, i64, a << (b & 63))                                       \
-    BIN(I64_SHR_S, 0x87, "i64.shr_s", i64, i64, cw_sar64(a, b & 63))                             \
-    BIN(I64_SHR_U, 0x88, "i64.shr_u", i64, i64, a >> (b & 63))                                   \
-    BIN(I64_ROTL, 0x89, "i64.rotl", i64, i64, cw_rotl64(a, b))                                   \
-    BIN(I64_ROTR, 0x8a, "i64.rotr", i64, i64, cw_rotl64(a, 64 - (b & 63)))                       \
+    BIN(I64_AND, 0x83, "i64.and", i64, i64, F, a & b)                                             \
+    BIN(I64_OR, 0x84, "i64.or", i64, i64, F, a | b)                                               \
+    BIN(I64_XOR, 0x85, "i64.xor", i64, i64, F, a ^ b)                                             \
+    BIN(I64_SHL, 0x86, "i64.shl", i64, i64, F, a << (b & 63))                                     \
+    BIN(I64_SHR_S, 0x87, "i64.shr_s", i64, i64, F, cw_sar64(a, b & 63))                           \
+    BIN(I64_SHR_U, 0x88, "i64.shr_u", i64, i64, F, a >> (b & 63))                                 \
+    BIN(I64_ROTL, 0x89, "i64.rotl", i64, i64, N, cw_rotl64(a, b))                                 \
+    BIN(I64_ROTR, 0x8a, "i64.rotr", i64, i64, N, cw_rotl64(a, 64 - (b & 63)))                     \
     UN(F32_ABS, 0x8b, "f32.abs", f32b, f32b, a & 0x7fffffffu)                                    \
     UN(F32_NEG, 0x8c, "f32.neg", f32b, f32b, a ^ 0x80000000u)                                    \
     UN(F32_CEIL, 0x8d, "f32.ceil", f32, f32, cw_round(a, ceilf))                                           \
@@ -153,13 +153,13 @@
     UN(F32_TRUNC, 0x8f, "f32.trunc", f32, f32, cw_round(a, truncf))                                        \
     UN(F32_NEAREST, 0x90, "f32.nearest", f32, f32, cw_round(a, rintf))                                     \
     UN(F32_SQRT, 0x91, "f32.sqrt", f32, f32, sqrtf(a))                                           \
-    BIN(F32_ADD, 0x92, "f32.add", f32, f32, a + b)                                               \
-    BIN(F32_SUB, 0x93, "f32.sub", f32, f32, a - b)                                               \
-    BIN(F32_MUL, 0x94, "f32.mul", f32, f32, a * b)                                               \
-    BIN(F32_DIV, 0x95, "f32.div", f32, f32, a / b)                                               \
-    BIN(F32_MIN, 0x96, "f32.min", f32, f32, cw_fmin32(a, b))                                     \
-    BIN(F32_MAX, 0x97, "f32.max", f32, f32, cw_fmax32(a, b))                                     \
-    BIN(F32_COPYSIGN, 0x98, "f32.copysign", f32b, f32b, (a & 0x7fffffffu) | (b & 0x80000000u))   \
+    BIN(F32_ADD, 0x92, "f32.add", f32, f32, N, a + b)                                             \
+    BIN(F32_SUB, 0x93, "f32.sub", f32, f32, N, a - b)                                             \
+    BIN(F32_MUL, 0x94, "f32.mul", f32, f32, N, a * b)                                             \
+    BIN(F32_DIV, 0x95, "f32.div", f32, f32, N, a / b)                                             \
+    BIN(F32_MIN, 0x96, "f32.min", f32, f32, N, cw_fmin32(a, b))                                   \
+    BIN(F32_MAX, 0x97, "f32.max", f32, f32, N, cw_fmax32(a, b))                                   \
+    BIN(F32_COPYSIGN, 0x98, "f32.copysign", f32b, f32b, N, (a & 0x7fffffffu) | (b & 0x80000000u)) \
     UN(F64_ABS, 0x99, "f64.abs", f64b, f64b, a & ~(1ull << 63))                                  \
     UN(F64_NEG, 0x9a, "f64.neg", f64b, f64b, a ^ (1ull << 63))                                   \
     UN(F64_CEIL, 0x9b, "f64.ceil", f64, f64, cw_round(a, ceil))                                            \
@@ -167,13 +167,13 @@
     UN(F64_TRUNC, 0x9d, "f64.trunc", f64, f64, cw_round(a, trunc))                                         \
     UN(F64_NEAREST, 0x9e, "f64.nearest", f64, f64, cw_round(a, rint))                                      \
     UN(F64_SQRT, 0x9f, "f64.sqrt", f64, f64, sqrt(a))                                            \
-    BIN(F64_ADD, 0xa0, "f64.add", f64, f64, a + b)                                               \
-    BIN(F64_SUB, 0xa1, "f64.sub", f64, f64, a - b)                                               \
-    BIN(F64_MUL, 0xa2, "f64.mul", f64, f64, a * b)                                               \
-    BIN(F64_DIV, 0xa3, "f64.div", f64, f64, a / b)                                               \
-    BIN(F64_MIN, 0xa4, "f64.min", f64, f64, cw_fmin64(a, b))                                     \
-    BIN(F64_MAX, 0xa5, "f64.max", f64, f64, cw_fmax64(a, b))                                     \
-    BIN(F64_COPYSIGN, 0xa6, "f64.copysign", f64b, f64b, (a & ~(1ull << 63)) | (b & (1ull << 63))) \
+    BIN(F64_ADD, 0xa0, "f64.add", f64, f64, F, a + b)                                             \
+    BIN(F64_SUB, 0xa1, "f64.sub", f64, f64, F, a - b)                                             \
+    BIN(F64_MUL, 0xa2, "f64.mul", f64, f64, F, a * b)                                             \
+    BIN(F64_DIV, 0xa3, "f64.div", f64, f64, F, a / b)                                             \
+    BIN(F64_MIN, 0xa4, "f64.min", f64, f64, N, cw_fmin64(a, b))                                   \
+    BIN(F64_MAX, 0xa5, "f64.max", f64, f64, N, cw_fmax64(a, b))                                   \
+    BIN(F64_COPYSIGN, 0xa6, "f64.copysign", f64b, f64b, N, (a & ~(1ull << 63)) | (b & (1ull << 63)))\
     UN(I32_WRAP_I64, 0xa7, "i32.wrap_i64", i64, i32, (uint32_t)a)                                \
     UNT(I32_TRUNC_F32_S, 0xa8, "i32.trunc_f32_s", f32, i32, cw_check_trunc(a, -2147483904.0f, 2147483648.0f), (uint32_t)(int32_t)a) \
     UNT(I32_TRUNC_F32_U, 0xa9, "i32.trunc_f32_u", f32, i32, cw_check_trunc(a, -1.0f, 4294967296.0f), (uint32_t)a) \
@@ -235,41 +235,39 @@
     S(LOCAL_SET_K, CW_NOCODE, "local.set")                                                       \
     CW_OPCODES_SIMD(S, S, S, S, S, S, S, S, S, S, S, S, S)
 
-/* Fused forms of every BIN op, which take operands from locals (L) or an immediate constant (K)
- * instead of the stack (R), and may write the result to a local (TO) instead of pushing it: the
- * compiler folds `local.get`, `*.const` and `local.set` into the op (validate.c). Order matters:
- * the compiler adds a CW_FORM_* to the first one. */
+/* Fused forms of BIN ops take operands from locals (L) or an immediate constant (K) instead of the
+ * stack (R), and may write the result to a local (TO) or decide a jump (JIF: jump if non-zero):
+ * the compiler folds `local.get`, `*.const`, `local.set` and `br_if`/`if` into the op (validate.c).
+ * A BIN op's class C says which forms it has:
+ *   F  (arithmetic) RK RL LL LK, and RR RK RL LL LK writing a local (_TO)
+ *   C  (comparison) RK RL LL LK, and RK LL LK deciding a jump; a jump on zero takes the inverse
+ *      comparison's form (integers only: with NaN, !(a < b) is not a >= b)
+ *   N  none
+ * Only the ops programs use most have forms: V8 optimises the interpreter loop with its full register
+ * allocator only while the function stays under ~40 KB of wasm, and falls back to one that makes
+ * chiwawa.wasm ~30% slower past that (tests/loop_size.sh keeps it under). Order matters: the
+ * compiler adds a CW_FORM_* to the op's first form. */
 enum { CW_FORM_RK, CW_FORM_RL, CW_FORM_LL, CW_FORM_LK, CW_FORM_RR_TO, CW_FORM_RK_TO, CW_FORM_RL_TO,
-       CW_FORM_LL_TO, CW_FORM_LK_TO, CW_FORMS };
-#define CW_FUSED_FORMS(F, ID) F(ID, RK) F(ID, RL) F(ID, LL) F(ID, LK) F(ID, RR_TO) F(ID, RK_TO) F(ID, RL_TO) \
-    F(ID, LL_TO) F(ID, LK_TO)
-
-/* BIN ops with an i32 result also have branch forms: the op's result decides a jump (JIF: jump if
- * non-zero, JUN: jump if zero), fusing `i32.lt_s` + `br_if`, `i64.ne` + `if`, ... */
-enum { CW_BFORM_RR_JIF, CW_BFORM_RK_JIF, CW_BFORM_RL_JIF, CW_BFORM_LL_JIF, CW_BFORM_LK_JIF, CW_BFORM_RR_JUN,
-       CW_BFORM_RK_JUN, CW_BFORM_RL_JUN, CW_BFORM_LL_JUN, CW_BFORM_LK_JUN };
-#define CW_BRANCH_FORMS(F, ID) F(ID, RR_JIF) F(ID, RK_JIF) F(ID, RL_JIF) F(ID, LL_JIF) F(ID, LK_JIF) \
-    F(ID, RR_JUN) F(ID, RK_JUN) F(ID, RL_JUN) F(ID, LL_JUN) F(ID, LK_JUN)
+       CW_FORM_LL_TO, CW_FORM_LK_TO };
+enum { CW_FORM_RK_JIF = CW_FORM_LK + 1, CW_FORM_LL_JIF, CW_FORM_LK_JIF };
+#define CW_FORMS_F(F, ...)                                                                             \
+    F(RK, __VA_ARGS__) F(RL, __VA_ARGS__) F(LL, __VA_ARGS__) F(LK, __VA_ARGS__) F(RR_TO, __VA_ARGS__) \
+    F(RK_TO, __VA_ARGS__) F(RL_TO, __VA_ARGS__) F(LL_TO, __VA_ARGS__) F(LK_TO, __VA_ARGS__)
+#define CW_FORMS_C(F, ...)                                                                             \
+    F(RK, __VA_ARGS__) F(RL, __VA_ARGS__) F(LL, __VA_ARGS__) F(LK, __VA_ARGS__) F(RK_JIF, __VA_ARGS__) \
+    F(LL_JIF, __VA_ARGS__) F(LK_JIF, __VA_ARGS__)
+#define CW_FORMS_N(F, ...)
 /* Every load also has forms that take its address from a local (L) or a local plus a constant (LK,
  * fusing `local.get` `i32.const` `i32.add`), and may write the value to a local (TO). Words: the
  * address operands, the offset, then the local written. Order matters as for CW_FORM_*. */
 enum { CW_LFORM_L, CW_LFORM_LK, CW_LFORM_R_TO, CW_LFORM_L_TO, CW_LFORM_LK_TO };
-#define CW_LOAD_FORMS(F, ID) F(ID, L) F(ID, LK) F(ID, R_TO) F(ID, L_TO) F(ID, LK_TO)
-
-/* CW_IF_<type>(x) keeps x only for i32, to give branch forms to the ops whose result is i32. */
-#define CW_IF_i32(...) __VA_ARGS__
-#define CW_IF_i64(...)
-#define CW_IF_f32(...)
-#define CW_IF_f64(...)
-#define CW_IF_f32b(...)
-#define CW_IF_f64b(...)
+#define CW_LOAD_FORMS(F, ...) F(L, __VA_ARGS__) F(LK, __VA_ARGS__) F(R_TO, __VA_ARGS__) F(L_TO, __VA_ARGS__) F(LK_TO, __VA_ARGS__)
 
 /* Every op, in enum order, as CW_EACH_OP(NAME): the Wasm ones, then the forms the compiler adds
- * (fused and branch forms of BIN ops, forms of loads). Define
- * CW_EACH_OP before using it. */
+ * (fused forms of BIN ops, forms of loads). Define CW_EACH_OP before using it. */
 #define CW_EACH_WASM_OP(ID, ...) CW_EACH_OP(ID)
-#define CW_EACH_FORM(ID, FORM) CW_EACH_OP(ID##_##FORM)
-#define CW_EACH_FUSED(ID, code, name, P, R, ...) CW_FUSED_FORMS(CW_EACH_FORM, ID) CW_IF_##R(CW_BRANCH_FORMS(CW_EACH_FORM, ID))
+#define CW_EACH_FORM(FORM, ID) CW_EACH_OP(ID##_##FORM)
+#define CW_EACH_FUSED(ID, code, name, P, R, C, ...) CW_FORMS_##C(CW_EACH_FORM, ID)
 #define CW_EACH_LOAD(ID, ...) CW_LOAD_FORMS(CW_EACH_FORM, ID)
 #define CW_EACH_NONE(ID, ...)
 #define CW_ALL_OPS                                                                                            \

@@ -344,27 +344,41 @@ static void memarg(vstate *v, uint32_t size, enum cw_op op, enum cw_op forms) {
 
 #include "validate_simd.h"
 
-/* The first fused form of each BIN op (0: the op has none, e.g. a trapping division). */
-static const uint16_t fused_forms[CW_OP_COUNT] = {
+/* Each BIN op's form class (opcodes.h) and first fused form (0: none). */
+enum { CLASS_N, CLASS_F, CLASS_C };
+static const uint8_t form_class[CW_OP_COUNT] = {
 #define F_NONE(ID, ...)
-#define F_BIN(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_RK,
+#define F_BIN(ID, code, name, P, R, C, ...) [CW_OP_##ID] = CLASS_##C,
     CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
 #undef F_BIN
 };
+#define FIRST_F(ID) CW_OP_##ID##_RK
+#define FIRST_C(ID) CW_OP_##ID##_RK
+#define FIRST_N(ID) 0
+static const uint16_t fused_forms[CW_OP_COUNT] = {
+#define F_BIN(ID, code, name, P, R, C, ...) [CW_OP_##ID] = FIRST_##C(ID),
+    CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
+#undef F_BIN
+};
+#undef FIRST_F
+#undef FIRST_C
+#undef FIRST_N
 
 /* Each load's first form (0: none). */
 static const uint16_t load_forms[CW_OP_COUNT] = {
 #define F_LD(ID, ...) [CW_OP_##ID] = CW_OP_##ID##_L,  /* CW_LFORM_L is the first */
     CW_OPCODES(F_NONE, F_NONE, F_NONE, F_NONE, F_NONE, F_LD, F_NONE)
 #undef F_LD
+#undef F_NONE
 };
 
-/* The first branch form of each BIN op with an i32 result (0: none). */
-static const uint16_t branch_forms[CW_OP_COUNT] = {
-#define F_BIN(ID, code, name, P, R, ...) CW_IF_##R([CW_OP_##ID] = CW_OP_##ID##_RR_JIF,)
-    CW_OPCODES(F_NONE, F_NONE, F_BIN, F_NONE, F_NONE, F_NONE, F_NONE)
-#undef F_NONE
-#undef F_BIN
+/* The comparison that is true exactly when an integer comparison is false (0: none). */
+static const uint16_t inverse[CW_OP_COUNT] = {
+#define INV(T, A, B) [CW_OP_##T##_##A] = CW_OP_##T##_##B, [CW_OP_##T##_##B] = CW_OP_##T##_##A,
+#define INVS(T) INV(T, EQ, NE) INV(T, LT_S, GE_S) INV(T, LT_U, GE_U) INV(T, GT_S, LE_S) INV(T, GT_U, LE_U)
+    INVS(I32) INVS(I64)
+#undef INVS
+#undef INV
 };
 
 static void emit_value(vstate *v, uint64_t bits, uint32_t words) {
@@ -424,7 +438,7 @@ static void emit_bin(vstate *v, int op, uint32_t words) {
 
 /* local.set right after a BIN op: the op writes the local itself. */
 static bool fold_local_set(vstate *v, uint32_t slot) {
-    if (v->nvirt || v->bin_end != code_pos(v)) return false;
+    if (v->nvirt || v->bin_end != code_pos(v) || form_class[v->bin_op] != CLASS_F) return false;
     cw_module *m = v->m;
     m->code[v->bin_pos] = fused_forms[v->bin_op] + v->bin_form;
     emit(v, slot);
@@ -453,13 +467,17 @@ static bool set_from_folded(vstate *v, uint32_t slot) {
     return true;
 }
 
-/* A conditional jump right after a BIN op with an i32 result: the op becomes its branch form and
- * decides the jump itself (jump_if: on non-zero, else on zero). Emits the op's part; the caller
- * emits the target word. */
+/* A conditional jump right after a comparison in an RK, LL or LK form: the comparison (or, to jump
+ * on zero, its inverse) decides the jump itself. Emits the op's part; the caller emits the target. */
 static bool fuse_branch(vstate *v, bool jump_if) {
-    if (v->nvirt || v->bin_end != code_pos(v) || !branch_forms[v->bin_op]) return false;
-    uint32_t form = (uint32_t)(v->bin_form - CW_FORM_RR_TO) + (jump_if ? CW_BFORM_RR_JIF : CW_BFORM_RR_JUN);
-    v->m->code[v->bin_pos] = branch_forms[v->bin_op] + form;
+    if (v->nvirt || v->bin_end != code_pos(v) || form_class[v->bin_op] != CLASS_C) return false;
+    int op = jump_if ? v->bin_op : inverse[v->bin_op];
+    int form = v->bin_form == CW_FORM_RK_TO   ? CW_FORM_RK_JIF
+               : v->bin_form == CW_FORM_LL_TO ? CW_FORM_LL_JIF
+               : v->bin_form == CW_FORM_LK_TO ? CW_FORM_LK_JIF
+                                              : -1;
+    if (!op || form < 0) return false;
+    v->m->code[v->bin_pos] = fused_forms[op] + form;
     v->bin_end = UINT32_MAX;
     return true;
 }
