@@ -6,6 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import process from 'node:process';
+import v8 from 'node:v8';
+
+// V8 optimises a wasm function once it has run "enough" code, measured in bytes of the function, and
+// Node.js waits for optimisations in flight before it exits. chiwawa.wasm's interpreter loop is one
+// 40 KB function, so with the default budget any guest that runs ~100 instructions starts a 40 ms
+// optimisation that a short run then waits for at exit. 50 times the default budget (V8 11, Node.js
+// 20: 1800000) still optimises the loop within microseconds of a real run.
+v8.setFlagsFromString('--wasm-tiering-budget=90000000');
 
 // node:wasi warns that it is experimental when it is loaded; keep stderr for the guest.
 const emitWarning = process.emitWarning;
