@@ -72,17 +72,26 @@ static const char *call_host(cw_func *f, cw_instance *caller, uint64_t *args) {
  * and chiwawa.wasm would otherwise spend the whole run in the baseline code. */
 #define CW_SLICE (1u << 14)
 
-/* SIMD instructions run in a loop of their own, out of the main one: they are a third of its code,
- * and a host JIT compiles the main loop as one function (V8's TurboFan: ~0.35 ms per KB of wasm,
- * paid at start-up by every guest). Runs from r->pc while the instructions are SIMD ones (only one
- * when `one`, for traces), leaving r->pc at the next; returns a trap message or NULL. */
-typedef struct cw_simd_regs {
+/* Instructions that run aside, in a loop of their own out of the main one: SIMD, bulk memory and
+ * table instructions, memory.grow and the conversions that trap. V8 optimises the main loop with
+ * its full register allocator only while the function stays small (tests/loop_size.sh), and these
+ * are a third of its code but rare in hot paths. */
+#define CW_ASIDE_NONE(ID, ...)
+#define CW_ASIDE_OPS(X)                                                                                   \
+    CW_OPCODES_SIMD(X, X, X, X, X, X, X, X, X, X, X, X, X)                                                \
+    CW_OPCODES(CW_ASIDE_NONE, CW_ASIDE_NONE, CW_ASIDE_NONE, X, CW_ASIDE_NONE, CW_ASIDE_NONE, CW_ASIDE_NONE) \
+    X(TABLE_GET) X(TABLE_SET) X(MEMORY_GROW) X(MEMORY_INIT) X(DATA_DROP) X(MEMORY_COPY) X(MEMORY_FILL)      \
+    X(TABLE_INIT) X(ELEM_DROP) X(TABLE_COPY) X(TABLE_GROW) X(TABLE_SIZE) X(TABLE_FILL)
+
+typedef struct cw_aside_regs {
     const uint32_t *pc;
     uint64_t *sp;
-} cw_simd_regs;
+} cw_aside_regs;
 
-static __attribute__((noinline)) const char *run_simd(cw_simd_regs *r, bool one, uint64_t *fp, uint8_t *mem,
-                                                      uint64_t memsize, cw_instance *inst) {
+/* Runs from r->pc while the instructions run aside (only one when `one`, for traces), leaving r->pc
+ * at the next; returns a trap message or NULL. */
+static __attribute__((noinline)) const char *run_aside(cw_aside_regs *r, bool one, uint64_t *fp, uint8_t *mem,
+                                                       uint64_t memsize, cw_instance *inst) {
     const uint32_t *pc = r->pc;
     uint64_t *sp = r->sp;
     const char *trap = NULL;
@@ -90,14 +99,15 @@ static __attribute__((noinline)) const char *run_simd(cw_simd_regs *r, bool one,
 #define NEXT           \
     if (one) goto out; \
     else continue
-#define TRAP(msg)       \
-    do {                \
-        trap = (msg);   \
-        goto out;       \
+#define TRAP(msg)     \
+    do {              \
+        trap = (msg); \
+        goto out;     \
     } while (0)
     for (;;) {
         switch ((enum cw_op)*pc++) {
 #include "simd_loop.h"
+#include "bulk_loop.h"
         default:
             pc--;
             goto out;

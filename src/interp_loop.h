@@ -85,14 +85,6 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp[-1] = CW_PUT_##R(expr);          \
         NEXT;                               \
     }
-#define X_UNT(ID, code_, name, P, R, check, expr) \
-    CASE(ID) {                                    \
-        CW_CT_##P a = CW_GET_##P(sp[-1]);          \
-        const char *t_ = check;                    \
-        if (t_) TRAP(t_);                          \
-        sp[-1] = CW_PUT_##R(expr);                 \
-        NEXT;                                      \
-    }
 #define X_BINT(ID, code_, name, P, R, check, expr) \
     CASE(ID) {                                     \
         CW_CT_##P b = CW_GET_##P(sp[-1]);           \
@@ -226,7 +218,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #define X_FORM(FORM, ID, P, R, expr) X_FORM_##FORM(ID, P, R, expr)
 #define X_FUSED(ID, code_, name, P, R, C, expr) CW_FORMS_##C(X_FORM, ID, P, R, expr)
 #define X_S(ID, ...)
-            CW_OPCODES(X_S, X_UN, X_BIN, X_UNT, X_BINT, X_LD, X_ST)
+            CW_OPCODES(X_S, X_UN, X_BIN, X_S, X_BINT, X_LD, X_ST)
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
 #undef LOAD
 #undef ADDR_LK
@@ -250,7 +242,6 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #undef X_S
 #undef X_UN
 #undef X_BIN
-#undef X_UNT
 #undef X_BINT
 #undef X_LD
 #undef X_ST
@@ -353,30 +344,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         CASE(GLOBAL_SET)
             inst->globals[*pc++]->val[0] = *--sp;
             NEXT;
-        CASE(TABLE_GET) {
-            cw_table *t = inst->tables[*pc++];
-            uint32_t i = (uint32_t)sp[-1];
-            if (i >= t->size) TRAP(TRAP_TABLE);
-            sp[-1] = t->elems[i];
-            NEXT;
-        }
-        CASE(TABLE_SET) {
-            cw_table *t = inst->tables[*pc++];
-            uint32_t i = (uint32_t)sp[-2];
-            if (i >= t->size) TRAP(TRAP_TABLE);
-            t->elems[i] = sp[-1];
-            sp -= 2;
-            NEXT;
-        }
         CASE(MEMORY_SIZE)
             *sp++ = memsize / CW_PAGE_SIZE;
             NEXT;
-        CASE(MEMORY_GROW) {
-            uint64_t old = memsize / CW_PAGE_SIZE;
-            sp[-1] = cw_memory_grow(inst->mems[0], (uint32_t)sp[-1]) ? old : 0xffffffffu;
-            LOAD_MEMORY();
-            NEXT;
-        }
         CASE(I64_CONST)
             *sp++ = pc[0] | (uint64_t)pc[1] << 32;
             pc += 2;
@@ -387,75 +357,14 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         CASE(REF_FUNC)
             *sp++ = (uint64_t)(uintptr_t)inst->funcs[*pc++];
             NEXT;
-        CASE(MEMORY_INIT) {
-            const char *t = cw_memory_init(inst, *pc++, (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
-            if (t) TRAP(t);
-            sp -= 3;
-            NEXT;
-        }
-        CASE(DATA_DROP)
-            inst->data_dropped[*pc++] = true;
-            NEXT;
-        CASE(MEMORY_COPY) {
-            uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
-            if (src + n > memsize || d + n > memsize) TRAP(TRAP_MEMORY);
-            memmove(mem + d, mem + src, n);
-            sp -= 3;
-            NEXT;
-        }
-        CASE(MEMORY_FILL) {
-            uint64_t d = (uint32_t)sp[-3], n = (uint32_t)sp[-1];
-            if (d + n > memsize) TRAP(TRAP_MEMORY);
-            memset(mem + d, (uint8_t)sp[-2], n);
-            sp -= 3;
-            NEXT;
-        }
-        CASE(TABLE_INIT) {
-            const char *t = cw_table_init(inst, pc[1], pc[0], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
-            if (t) TRAP(t);
-            pc += 2;
-            sp -= 3;
-            NEXT;
-        }
-        CASE(ELEM_DROP)
-            inst->elem_dropped[*pc++] = true;
-            NEXT;
-        CASE(TABLE_COPY) {
-            cw_table *td = inst->tables[pc[0]], *ts = inst->tables[pc[1]];
-            uint64_t d = (uint32_t)sp[-3], src = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
-            if (src + n > ts->size || d + n > td->size) TRAP(TRAP_TABLE);
-            memmove(td->elems + d, ts->elems + src, n * sizeof *td->elems);
-            pc += 2;
-            sp -= 3;
-            NEXT;
-        }
-        CASE(TABLE_GROW) {
-            cw_table *t = inst->tables[*pc++];
-            uint32_t old = t->size;
-            bool ok = cw_table_grow(t, (uint32_t)sp[-1], sp[-2]);
-            sp--;
-            sp[-1] = ok ? old : 0xffffffffu;
-            NEXT;
-        }
-        CASE(TABLE_SIZE)
-            *sp++ = inst->tables[*pc++]->size;
-            NEXT;
-        CASE(TABLE_FILL) {
-            cw_table *t = inst->tables[*pc++];
-            uint64_t d = (uint32_t)sp[-3], v = sp[-2], n = (uint32_t)sp[-1];
-            if (d + n > t->size) TRAP(TRAP_TABLE);
-            for (uint64_t i = 0; i < n; i++) t->elems[d + i] = v;
-            sp -= 3;
-            NEXT;
-        }
-#define X_SIMD(ID, ...) CASE(ID)
-        CW_OPCODES_SIMD(X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD, X_SIMD,
-                        X_SIMD, X_SIMD) {
-#undef X_SIMD
-            cw_simd_regs r = {pc - 1, sp};
-            const char *t = run_simd(&r, CW_TRACED, fp, mem, memsize, inst);
+#define X_ASIDE(ID, ...) CASE(ID)
+        CW_ASIDE_OPS(X_ASIDE) {
+#undef X_ASIDE
+            cw_aside_regs r = {pc - 1, sp};
+            const char *t = run_aside(&r, CW_TRACED, fp, mem, memsize, inst);
             pc = r.pc;
             sp = r.sp;
+            LOAD_MEMORY(); /* memory.grow may have moved it */
             if (t) TRAP(t);
             NEXT;
         }

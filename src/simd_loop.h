@@ -1,5 +1,5 @@
-/* The cases of the SIMD loop, included inside its switch by run_simd in interp.c (so they use its
- * pc, sp, fp, mem, memsize, inst, TRAP and NEXT). Bodies are generated from the kinds of
+/* The SIMD cases of the aside loop, included inside its switch by run_aside in interp.c (so they use
+ * its pc, sp, fp, mem, memsize, inst, TRAP and NEXT). Bodies are generated from the kinds of
  * opcodes_simd.h; immediates are laid out as validate_simd.h emits them. A v128 operand is two
  * slots, low half first. */
 
