@@ -55,6 +55,16 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }                                                      \
     } while (0)
 
+/* Jumps to code position `to`. A jump back is a loop's next iteration, a safe point: suspended
+ * there, the run resumes at the loop's LOOP op, just before `to`. */
+#define JUMP(to)                           \
+    do {                                   \
+        const uint32_t *to_ = code + (to); \
+        bool back_ = to_ <= pc;            \
+        pc = to_;                          \
+        if (back_) goto back_edge;         \
+    } while (0)
+
 #if CW_TRACED
     /* A run suspended at a loop header already traced that instruction before stopping. */
     bool trace_skip = !callee && *pc == CW_OP_LOOP;
@@ -192,7 +202,9 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         pc += 2 + IMMW(P);                                                                     \
         NEXT;                                                                                  \
     }
-#define JUMP_IF(cond) pc = (cond) ? code + *pc : pc + 1
+#define JUMP_IF(cond) \
+    if (cond) JUMP(*pc); \
+    else pc++
 #define X_FORM_RK_JIF(ID, P, R, expr)                                                          \
     CASE(ID##_RK_JIF) {                                                                        \
         CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
@@ -222,7 +234,6 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             CW_OPCODES(X_S, X_S, X_FUSED, X_S, X_S, X_S, X_S)
 #undef LOAD
 #undef ADDR_LK
-#undef JUMP_IF
 #undef X_FORM_RK
 #undef X_FORM_RL
 #undef X_FORM_LL
@@ -252,13 +263,13 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             SAFE_POINT(pc - 1);
             NEXT;
         CASE(JMP)
-            pc = code + *pc;
+            JUMP(*pc);
             NEXT;
         CASE(JMP_IF)
-            pc = (uint32_t)*--sp ? code + *pc : pc + 1;
+            JUMP_IF((uint32_t)*--sp);
             NEXT;
         CASE(JMP_UNLESS)
-            pc = (uint32_t)*--sp ? pc + 1 : code + *pc;
+            JUMP_IF(!(uint32_t)*--sp);
             NEXT;
         CASE(BR_IF_MOVE)
             if ((uint32_t)*--sp) goto branch;
@@ -270,7 +281,7 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             uint64_t *dst = fp + pc[1];
             for (uint32_t i = 0; i < keep; i++) dst[i] = (sp - keep)[i]; /* dst <= source: forward is safe */
             sp = dst + keep;
-            pc = code + pc[0];
+            JUMP(pc[0]);
             NEXT;
         }
         CASE(BR_TABLE) {
@@ -377,6 +388,10 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         }
         DISPATCH;
 
+    back_edge:
+        SAFE_POINT(pc - 1);
+        DISPATCH;
+
     call:
         if (callee->host) {
             uint64_t *args = sp - cw_types_slots(callee->type->params, callee->type->nparams);
@@ -440,4 +455,6 @@ suspend:
 #undef CASE
 #undef LOAD_MEMORY
 #undef SAFE_POINT
+#undef JUMP
+#undef JUMP_IF
 }

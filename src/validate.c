@@ -17,7 +17,7 @@ typedef struct ctrl {
     uint32_t nparams, nresults;
     uint32_t height, slots; /* operand stack height and slot height below the params */
     bool unreachable, dead;  /* dead: no code is emitted (the block itself cannot run) */
-    uint32_t loop_pos;       /* loop: where a branch to it goes */
+    uint32_t loop_pos;       /* loop: its LOOP op (branches to the loop go just past it) */
     uint32_t fixups;         /* forward branches to patch with the end position */
     uint32_t else_fixup;     /* if: the JMP_UNLESS to patch with the else position */
 } ctrl;
@@ -211,14 +211,14 @@ static void emit_branch_target(vstate *v, ctrl *c) {
     const uint8_t *t;
     uint32_t n;
     label_types(c, &t, &n);
-    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
+    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos + 1);
     else emit_fixup(v, &c->fixups);
     emit(v, c->slots);
     emit(v, cw_types_slots(t, n));
 }
 
 static void emit_jump_target(vstate *v, ctrl *c) {
-    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos);
+    if (c->op == CW_OP_LOOP) emit(v, c->loop_pos + 1);
     else emit_fixup(v, &c->fixups);
 }
 
@@ -539,7 +539,8 @@ static bool compile_op(vstate *v, int op) {
         uint32_t else_fixup = emit_if ? code_pos(v) : NO_FIXUP;
         if (emit_if) emit(v, NO_FIXUP);
         push_ctrl(v, (uint8_t)op, params, np, results, nr);
-        /* Loop headers are safe points: every back-edge passes the poll. */
+        /* Loops are safe points: the LOOP op counts entering, a branch back counts each further
+         * iteration, and a run suspended at either resumes at the LOOP op. */
         if (op == CW_OP_LOOP && emitting(v)) emit_op(v, CW_OP_LOOP);
         if (cw_rd_ok(&v->r)) top(v)->else_fixup = else_fixup;
         break;
