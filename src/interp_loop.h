@@ -346,6 +346,18 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
             fp[pc[0]] = pc[1] | (uint64_t)pc[2] << 32;
             pc += 3;
             NEXT;
+        CASE(LOCAL_GET2)
+            sp[0] = fp[pc[0]], sp[1] = fp[pc[1]];
+            sp += 2, pc += 2;
+            NEXT;
+        CASE(JMP_IF_L)
+            pc++;
+            JUMP_IF((uint32_t)fp[pc[-1]]);
+            NEXT;
+        CASE(JMP_UNLESS_L)
+            pc++;
+            JUMP_IF(!(uint32_t)fp[pc[-1]]);
+            NEXT;
         CASE(LOCAL_TEE)
             fp[*pc++] = sp[-1];
             NEXT;

@@ -233,6 +233,10 @@
     /* internal: local.set of a folded local.get or constant */                                  \
     S(LOCAL_COPY, CW_NOCODE, "local.set")                                                        \
     S(LOCAL_SET_K, CW_NOCODE, "local.set")                                                       \
+    /* internal: two folded local.gets pushed at once; a branch on a folded local.get */         \
+    S(LOCAL_GET2, CW_NOCODE, "local.get")                                                        \
+    S(JMP_IF_L, CW_NOCODE, "br_if")                                                              \
+    S(JMP_UNLESS_L, CW_NOCODE, "if")                                                             \
     CW_OPCODES_SIMD(S, S, S, S, S, S, S, S, S, S, S, S, S)
 
 /* Fused forms of BIN ops take operands from locals (L) or an immediate constant (K) instead of the

@@ -390,7 +390,9 @@ static void emit_value(vstate *v, uint64_t bits, uint32_t words) {
 static void flush_below(vstate *v, uint32_t keep) {
     uint32_t n = v->nvirt - keep;
     for (uint32_t i = 0; i < n; i++) {
-        if (v->virt[i].is_local) emit_op(v, CW_OP_LOCAL_GET), emit(v, (uint32_t)v->virt[i].val);
+        if (v->virt[i].is_local && i + 1 < n && v->virt[i + 1].is_local)
+            emit_op(v, CW_OP_LOCAL_GET2), emit(v, (uint32_t)v->virt[i].val), emit(v, (uint32_t)v->virt[++i].val);
+        else if (v->virt[i].is_local) emit_op(v, CW_OP_LOCAL_GET), emit(v, (uint32_t)v->virt[i].val);
         else emit_op(v, CW_OP_I64_CONST), emit_value(v, v->virt[i].val, 2);
     }
     memmove(v->virt, v->virt + n, keep * sizeof *v->virt);
@@ -482,9 +484,16 @@ static bool fuse_branch(vstate *v, bool jump_if) {
     return true;
 }
 
-/* Emits a conditional jump op (JMP_IF or JMP_UNLESS), fused with a preceding comparison if it can. */
+/* Emits a conditional jump op (JMP_IF or JMP_UNLESS), fused with a preceding comparison or a folded
+ * local.get of the condition (run_body leaves that one folded) if it can. */
 static void emit_cond_jump_op(vstate *v, enum cw_op op) {
-    if (!v->fuse || !fuse_branch(v, op == CW_OP_JMP_IF)) emit_op(v, op);
+    if (v->nvirt) {
+        emit_op(v, op == CW_OP_JMP_IF ? CW_OP_JMP_IF_L : CW_OP_JMP_UNLESS_L);
+        emit(v, (uint32_t)v->virt[0].val);
+        v->nvirt = 0;
+    } else if (!v->fuse || !fuse_branch(v, op == CW_OP_JMP_IF)) {
+        emit_op(v, op);
+    }
 }
 
 /* Does compile_op handle folded operands for op itself, or must they be pushed first? */
@@ -592,6 +601,7 @@ static bool compile_op(vstate *v, int op) {
         if (emitting(v)) {
             /* Values need moving only when something lies between them and the label's base. */
             if (v->slots != c->slots) {
+                flush(v);
                 emit_op(v, op == CW_OP_BR ? CW_OP_BR : CW_OP_BR_IF_MOVE);
                 emit_branch_target(v, c);
             } else if (op == CW_OP_BR) {
@@ -867,7 +877,9 @@ static bool run_body(vstate *v, bool dry, uint32_t stop) {
         /* Folded operands are pushed before an op that cannot take them, so that the position
          * recorded for the op (a safe point, maybe) is where its own code starts. */
         if (!folds(v, op)) {
-            flush(v);
+            /* A conditional jump takes its condition from a folded local.get itself. */
+            bool cond = (op == CW_OP_BR_IF || op == CW_OP_IF) && v->nvirt && v->virt[v->nvirt - 1].is_local;
+            flush_below(v, cond);
             /* Nothing may join a BIN op across another instruction, but a conditional jump. */
             if (op != CW_OP_BR_IF && op != CW_OP_IF) v->bin_end = UINT32_MAX;
         }
