@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import process from 'node:process';
 import v8 from 'node:v8';
 
-// V8 optimises a wasm function once it has run "enough" code, measured in bytes of the function, and
-// Node.js waits for optimisations in flight before it exits. chiwawa.wasm's interpreter loop is one
-// 40 KB function, so with the default budget any guest that runs ~100 instructions starts a 40 ms
-// optimisation that a short run then waits for at exit. 50 times the default budget (V8 11, Node.js
-// 20: 1800000) still optimises the loop within microseconds of a real run.
-v8.setFlagsFromString('--wasm-tiering-budget=90000000');
+// V8 optimises a wasm function once it has run "enough" code, counted in bytes of the function per
+// loop iteration, and Node.js waits for optimisations in flight before it exits. chiwawa.wasm's
+// interpreter loop is one 40 KB function, so with the default budget (1800000 in Node.js 20) any guest
+// that runs a few hundred instructions starts a 40 ms optimisation that a short run then waits for at
+// exit. With 220 times the budget the loop is optimised a little later in a run instead: short guests
+// (0.1-0.3 s, bench/run --quick) run as fast or faster, and a start-up no longer waits.
+v8.setFlagsFromString('--wasm-tiering-budget=400000000');
 
 // node:wasi warns that it is experimental when it is loaded; keep stderr for the guest.
 const emitWarning = process.emitWarning;
