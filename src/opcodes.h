@@ -248,7 +248,7 @@
  *      comparison's form (integers only: with NaN, !(a < b) is not a >= b)
  *   N  none
  * Only the ops programs use most have forms: V8 optimises the interpreter loop with its full register
- * allocator only while the function stays under ~40 KB of wasm, and falls back to one that makes
+ * allocator only while the function stays under ~42 KB of wasm, and falls back to one that makes
  * chiwawa.wasm ~30% slower past that (tests/loop_size.sh keeps it under). Order matters: the
  * compiler adds a CW_FORM_* to the op's first form. */
 enum { CW_FORM_RK, CW_FORM_RL, CW_FORM_LL, CW_FORM_LK, CW_FORM_RR_TO, CW_FORM_RK_TO, CW_FORM_RL_TO,
