@@ -133,100 +133,40 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
         sp -= 2;                                             \
         NEXT;                                                \
     }
-/* The fused forms of a BIN op (opcodes.h): operands from locals (fp[...]) or the code (K), result
- * pushed, written to a local or deciding a jump to the target word that ends the op. */
+/* The fused forms of a BIN op (opcodes.h). A form is a shape, where the operands come from (R: the
+ * stack, L: a local fp[...], K: a constant in the code), and a sink, where the result goes: pushed,
+ * written to a local (TO) or deciding a jump (JIF); the sink's word, if any, ends the op. */
 #define IMM(P, p) CW_GET_##P(sizeof(CW_CT_##P) == 8 ? ((uint64_t)(p)[0] | (uint64_t)(p)[1] << 32) : (uint64_t)(p)[0])
 #define IMMW(P) (sizeof(CW_CT_##P) / 4)
-#define X_FORM_RK(ID, P, R, expr)                                                              \
-    CASE(ID##_RK) {                                                                            \
-        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
-        pc += IMMW(P);                                                                         \
-        sp[-1] = CW_PUT_##R(expr);                                                             \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_RL(ID, P, R, expr)                                                              \
-    CASE(ID##_RL) {                                                                            \
-        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
-        pc++;                                                                                  \
-        sp[-1] = CW_PUT_##R(expr);                                                             \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_LL(ID, P, R, expr)                                                              \
-    CASE(ID##_LL) {                                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
-        pc += 2;                                                                               \
-        *sp++ = CW_PUT_##R(expr);                                                              \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_LK(ID, P, R, expr)                                                              \
-    CASE(ID##_LK) {                                                                            \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
-        pc += 1 + IMMW(P);                                                                     \
-        *sp++ = CW_PUT_##R(expr);                                                              \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_RR_TO(ID, P, R, expr)                                                           \
-    CASE(ID##_RR_TO) {                                                                         \
-        CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]);                              \
-        sp -= 2;                                                                               \
-        fp[*pc++] = CW_PUT_##R(expr);                                                          \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_RK_TO(ID, P, R, expr)                                                           \
-    CASE(ID##_RK_TO) {                                                                         \
-        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
-        sp--;                                                                                  \
-        fp[pc[IMMW(P)]] = CW_PUT_##R(expr);                                                    \
-        pc += IMMW(P) + 1;                                                                     \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_RL_TO(ID, P, R, expr)                                                           \
-    CASE(ID##_RL_TO) {                                                                         \
-        CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]);                           \
-        sp--;                                                                                  \
-        fp[pc[1]] = CW_PUT_##R(expr);                                                          \
-        pc += 2;                                                                               \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_LL_TO(ID, P, R, expr)                                                           \
-    CASE(ID##_LL_TO) {                                                                         \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
-        fp[pc[2]] = CW_PUT_##R(expr);                                                          \
-        pc += 3;                                                                               \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_LK_TO(ID, P, R, expr)                                                           \
-    CASE(ID##_LK_TO) {                                                                         \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
-        fp[pc[1 + IMMW(P)]] = CW_PUT_##R(expr);                                                \
-        pc += 2 + IMMW(P);                                                                     \
-        NEXT;                                                                                  \
-    }
+#define OPERANDS_RR(P) CW_CT_##P b = CW_GET_##P(sp[-1]), a = CW_GET_##P(sp[-2]); sp -= 2
+#define OPERANDS_RK(P) CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]); sp--, pc += IMMW(P)
+#define OPERANDS_RL(P) CW_CT_##P b = CW_GET_##P(fp[pc[0]]), a = CW_GET_##P(sp[-1]); sp--, pc++
+#define OPERANDS_LL(P) CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]); pc += 2
+#define OPERANDS_LK(P) CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1); pc += 1 + IMMW(P)
+#define SINK_PUSH(R, expr) *sp++ = CW_PUT_##R(expr)
+#define SINK_TO(R, expr) fp[*pc++] = CW_PUT_##R(expr)
+#define SINK_JIF(R, expr) JUMP_IF(expr)
 #define JUMP_IF(cond) \
     if (cond) JUMP(*pc); \
     else pc++
-#define X_FORM_RK_JIF(ID, P, R, expr)                                                          \
-    CASE(ID##_RK_JIF) {                                                                        \
-        CW_CT_##P b = IMM(P, pc), a = CW_GET_##P(sp[-1]);                                      \
-        sp--;                                                                                  \
-        pc += IMMW(P);                                                                         \
-        JUMP_IF(expr);                                                                         \
-        NEXT;                                                                                  \
+#define X_FORM_OF(ID, FORM, P, R, expr, SHAPE, SINK) \
+    CASE(ID##_##FORM) {                              \
+        OPERANDS_##SHAPE(P);                         \
+        SINK_##SINK(R, expr);                        \
+        NEXT;                                        \
     }
-#define X_FORM_LL_JIF(ID, P, R, expr)                                                          \
-    CASE(ID##_LL_JIF) {                                                                        \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = CW_GET_##P(fp[pc[1]]);                        \
-        pc += 2;                                                                               \
-        JUMP_IF(expr);                                                                         \
-        NEXT;                                                                                  \
-    }
-#define X_FORM_LK_JIF(ID, P, R, expr)                                                          \
-    CASE(ID##_LK_JIF) {                                                                        \
-        CW_CT_##P a = CW_GET_##P(fp[pc[0]]), b = IMM(P, pc + 1);                               \
-        pc += 1 + IMMW(P);                                                                     \
-        JUMP_IF(expr);                                                                         \
-        NEXT;                                                                                  \
-    }
+#define X_FORM_RK(ID, P, R, expr) X_FORM_OF(ID, RK, P, R, expr, RK, PUSH)
+#define X_FORM_RL(ID, P, R, expr) X_FORM_OF(ID, RL, P, R, expr, RL, PUSH)
+#define X_FORM_LL(ID, P, R, expr) X_FORM_OF(ID, LL, P, R, expr, LL, PUSH)
+#define X_FORM_LK(ID, P, R, expr) X_FORM_OF(ID, LK, P, R, expr, LK, PUSH)
+#define X_FORM_RR_TO(ID, P, R, expr) X_FORM_OF(ID, RR_TO, P, R, expr, RR, TO)
+#define X_FORM_RK_TO(ID, P, R, expr) X_FORM_OF(ID, RK_TO, P, R, expr, RK, TO)
+#define X_FORM_RL_TO(ID, P, R, expr) X_FORM_OF(ID, RL_TO, P, R, expr, RL, TO)
+#define X_FORM_LL_TO(ID, P, R, expr) X_FORM_OF(ID, LL_TO, P, R, expr, LL, TO)
+#define X_FORM_LK_TO(ID, P, R, expr) X_FORM_OF(ID, LK_TO, P, R, expr, LK, TO)
+#define X_FORM_RK_JIF(ID, P, R, expr) X_FORM_OF(ID, RK_JIF, P, R, expr, RK, JIF)
+#define X_FORM_LL_JIF(ID, P, R, expr) X_FORM_OF(ID, LL_JIF, P, R, expr, LL, JIF)
+#define X_FORM_LK_JIF(ID, P, R, expr) X_FORM_OF(ID, LK_JIF, P, R, expr, LK, JIF)
 #define X_FORM(FORM, ID, P, R, expr) X_FORM_##FORM(ID, P, R, expr)
 #define X_FUSED(ID, code_, name, P, R, C, expr) CW_FORMS_##C(X_FORM, ID, P, R, expr)
 #define X_S(ID, ...)
@@ -246,7 +186,16 @@ static cw_errkind CW_RUN(cw_store *s, cw_func *callee, cw_error *err) {
 #undef X_FORM_RK_JIF
 #undef X_FORM_LL_JIF
 #undef X_FORM_LK_JIF
+#undef X_FORM_OF
 #undef X_FORM
+#undef OPERANDS_RR
+#undef OPERANDS_RK
+#undef OPERANDS_RL
+#undef OPERANDS_LL
+#undef OPERANDS_LK
+#undef SINK_PUSH
+#undef SINK_TO
+#undef SINK_JIF
 #undef X_FUSED
 #undef IMM
 #undef IMMW
