@@ -62,15 +62,15 @@ uint64_t cw_in_u64(cw_in *in) {
  * of saving or restoring a large memory. */
 uint32_t cw_crc32(uint32_t crc, const uint8_t *p, size_t n) {
     static uint32_t table[8][256];
-    if (!table[0][1])
+    if (!table[7][1]) {
         for (uint32_t i = 0; i < 256; i++) {
             uint32_t c = i;
             for (int k = 0; k < 8; k++) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
             table[0][i] = c;
         }
-    if (!table[7][1])
         for (uint32_t i = 0; i < 256; i++)
             for (int k = 1; k < 8; k++) table[k][i] = table[0][table[k - 1][i] & 0xff] ^ (table[k - 1][i] >> 8);
+    }
     crc = ~crc;
     for (; n >= 8; n -= 8, p += 8) {
         uint32_t lo = crc ^ ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
